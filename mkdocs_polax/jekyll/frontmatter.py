@@ -1,0 +1,151 @@
+"""Reading a source file as Jekyll does: decoding, the front-matter test, and safe YAML."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import JekyllError
+
+# Jekyll's Utils.has_yaml_header?: the first line is '---' (trailing blanks allowed).
+_HEADER = re.compile(rb"\A---[ \t\r\f\v]*\r?\n")
+# Document::YAML_FRONT_MATTER_REGEXP, with Ruby's always-multiline ^ and $.
+_FRONT_MATTER = re.compile(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", re.S | re.M)
+_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u0080[\u0090-\u00bf]")
+
+
+@dataclass
+class SourceText:
+    """A decoded source file and what we noticed while decoding it."""
+
+    text: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def has_front_matter(raw: bytes) -> bool:
+    """True when the file starts with a ``---`` line (what makes a page a page in Jekyll)."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    return bool(_HEADER.match(raw))
+
+
+def decode(raw: bytes, encoding: str = "utf-8") -> SourceText:
+    """Decode like Jekyll (``encoding`` of _config.yml, a UTF-8 BOM skipped) without losing text.
+
+    Bytes that are not valid in the configured encoding get a warning naming the line, and are read
+    as Windows-1252 (Latin-1 for its five holes) rather than dropped.
+    """
+    warnings: list[str] = []
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+        warnings.append("starts with a UTF-8 byte-order mark (BOM); it is ignored")
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        warnings.append("is UTF-16 (it starts with a UTF-16 byte-order mark): save it as UTF-8")
+        return SourceText(raw.decode("utf-16", errors="replace"), warnings)
+    enc = encoding or "utf-8"
+    try:
+        text = raw.decode(enc)
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        warnings.append(
+            f"line {line}: not valid {enc} (byte 0x{raw[exc.start]:02x}); read as Windows-1252. "
+            f"Save the file as UTF-8, or set 'encoding' in _config.yml"
+        )
+        text = (
+            "".join(_cp1252(b) for b in raw)
+            if enc.lower().replace("_", "-") in ("utf-8", "utf8")
+            else raw.decode(enc, errors="replace")
+        )
+    except LookupError as exc:
+        raise JekyllError(f"unknown encoding {enc!r}", file="_config.yml", key="encoding") from exc
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        warnings.append(f"line {line}: contains NUL bytes; they are removed")
+        text = text.replace("\x00", "")
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    return SourceText(text, warnings)
+
+
+def _cp1252(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return bytes([byte]).decode("latin-1")
+
+
+def find_mojibake(text: str) -> list[int]:
+    """Line numbers holding UTF-8 that was once decoded as Latin-1/Windows-1252 (``Â``, ``Ã©``, ``â€™``)."""
+    return [i for i, line in enumerate(text.split("\n"), 1) if _MOJIBAKE.search(line)]
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that records duplicate keys (Jekyll keeps the last one; we say so)."""
+
+    duplicates: list[str]
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode):
+            key = key_node.value
+            if key in seen:
+                loader.duplicates.append(str(key))
+            seen.add(key)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(text: str, file: str) -> tuple[Any, list[str]]:
+    """Safe YAML (no Python tags ever run); returns ``(data, duplicate keys)``; bad YAML raises."""
+    loader = _UniqueKeyLoader(text)
+    loader.duplicates = []
+    try:
+        data = loader.get_single_data()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise JekyllError(f"invalid YAML{where}: {problem}. Fix the YAML syntax", file=file) from exc
+    finally:
+        loader.dispose()
+    return data, loader.duplicates
+
+
+@dataclass
+class Parsed:
+    """A source split into front matter and body."""
+
+    data: dict[str, Any]
+    body: str
+    has_front_matter: bool
+    body_line: int  # 1-based line of the body's first line in the file
+    warnings: list[str] = field(default_factory=list)
+
+
+def split_front_matter(text: str, file: str) -> Parsed:
+    """Split ``text`` like Jekyll; front matter must be a mapping (or empty)."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        if text.startswith("---") and re.match(r"---\s*\n", text):
+            raise JekyllError("front matter has no closing '---' line: add one after the last key", file=file)
+        return Parsed({}, text, False, 1)
+    body = text[m.end() :]
+    data, dups = load_yaml(m.group(1), file)
+    warnings = [f"duplicate front-matter key '{k}': the last value is used (remove the others)" for k in dups]
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise JekyllError(
+            f"front matter must be a mapping of keys to values, not a {type(data).__name__}",
+            file=file,
+        )
+    data = {str(k): v for k, v in data.items()}
+    return Parsed(data, body, True, text[: m.end()].count("\n") + 1, warnings)

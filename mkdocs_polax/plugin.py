@@ -1,0 +1,477 @@
+"""The ``polax`` MkDocs plugin: thin glue between MkDocs' events and the Jekyll model.
+
+``on_config`` reads ``_config.yml``; ``on_files`` reads the Jekyll tree and puts every post, page and
+static file at Jekyll's output path, plus the listing pages; the page events hand each page its
+normalised post; ``on_post_build`` writes what needs every page rendered first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+from typing import Any, Literal, cast
+
+import pathspec
+import yaml
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from . import serve as serve_mod
+from .config import PolaxConfig
+from .content import ContentPipeline
+from .files import generated_page, mkdocs_url, page_file, static_file
+from .index import PostIndex, build_index
+from .jekyll.config import SiteConfig, read_config
+from .jekyll.errors import JekyllError, Problem
+from .jekyll.frontmatter import decode, split_front_matter
+from .jekyll.permalink import check_url, sanitize_url
+from .jekyll.post import Post, make_post
+from .jekyll.site import Document, Reader, Site, read_site, resolve_conflicts
+from .listings import ListingSettings, View, build_views, group_url
+
+log = get_plugin_logger(__name__)
+
+# Folders of Jekyll's machinery: never pages, in either kind of site.
+_JEKYLL_DIRS = ("_data/", "_includes/", "_layouts/", "_sass/", "_plugins/", "_drafts/", "_site/")
+
+
+class PolaxPlugin(BasePlugin[PolaxConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command: str = "build"
+        self._reset()
+
+    def _reset(self) -> None:
+        self.site: Site | None = None
+        self.jekyll: SiteConfig | None = None
+        self.source: Path | None = None
+        self.jekyll_mode = False
+        self.docs: dict[str, Document] = {}  # src_uri -> document
+        self.posts: dict[str, Post] = {}  # src_uri -> normalised post/page
+        self.views: dict[str, View] = {}  # src_uri -> listing page
+        self.index: PostIndex | None = None
+        self.raw_pages: list[Document] = []
+        self.raw_html: dict[str, str] = {}
+        self.rendered: dict[str, str] = {}  # src_uri -> body HTML, for feeds
+        self.replaced_home: Document | None = None
+        self.pipeline = ContentPipeline()
+        self.settings: ListingSettings | None = None
+        self.data_authors: dict[str, Any] = {}
+        self._exclude_docs: Any = None
+
+    # -- configuration ---------------------------------------------------------------------------
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._reset()
+        config_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        if self.config.source is not None:
+            source = (config_dir / self.config.source).resolve()
+            if not source.is_dir():
+                raise PluginError(f"[polax] option 'source': {source} is not a folder. Point it at your Jekyll site.")
+            # MkDocs refuses docs_dir == the config file's folder; 'source' is the way through.
+            config.docs_dir = str(source)
+        self.source = Path(config.docs_dir).resolve()
+        self.jekyll_mode = (self.source / "_config.yml").is_file() or (self.source / "_config.yaml").is_file()
+        overrides: dict[str, Any] = {}
+        if self.config.permalink:
+            overrides["permalink"] = self.config.permalink
+        if self.config.timezone:
+            overrides["timezone"] = self.config.timezone
+        try:
+            self.jekyll = read_config(self.source if self.jekyll_mode else None, overrides)
+        except JekyllError as exc:
+            raise PluginError(f"[polax] {exc}") from exc
+        raw = self.jekyll.raw
+        # MkDocs settings win; Jekyll's fill what mkdocs.yml left empty.
+        if not config.site_url and self.jekyll.url:
+            config.site_url = self.jekyll.url.rstrip("/") + "/" + self.jekyll.baseurl.strip("/")
+            if not config.site_url.endswith("/"):
+                config.site_url += "/"
+        if not config.site_description and isinstance(raw.get("description"), str):
+            config.site_description = raw["description"]
+        author = raw.get("author")
+        if not config.site_author and author:
+            config.site_author = author.get("name") if isinstance(author, dict) else str(author)
+        self.data_authors = self._read_authors()
+        if self.jekyll_mode:
+            # polax lists the files itself, by Jekyll's rules: MkDocs' own walk must not judge them
+            # (it would warn that README.md and index.html both want index.html, for instance).
+            self._exclude_docs = config.exclude_docs
+            config.exclude_docs = pathspec.gitignore.GitIgnoreSpec.from_lines(["*"])
+        return config
+
+    def _read_authors(self) -> dict[str, Any]:
+        assert self.source is not None
+        path = self.source / self.config.authors_file
+        if not path.is_file():
+            return {}
+        try:
+            data = yaml.safe_load(decode(path.read_bytes()).text)
+        except yaml.YAMLError as exc:
+            raise PluginError(f"[polax] {self.config.authors_file}: invalid YAML: {exc}") from exc
+        if data is None:
+            return {}
+        if not isinstance(data, dict):
+            raise PluginError(f"[polax] {self.config.authors_file}: must map author keys to details")
+        return {str(k): v for k, v in data.items()}
+
+    # -- files -----------------------------------------------------------------------------------
+    def _serving_extras(self) -> tuple[bool | None, bool | None]:
+        serving = self.command == "serve"
+        env_drafts = os.environ.get("POLAX_DRAFTS", "") not in ("", "0")
+        env_future = os.environ.get("POLAX_FUTURE", "") not in ("", "0")
+        assert self.jekyll is not None
+        drafts = self.jekyll.show_drafts or (serving and (self.config.drafts or env_drafts))
+        future = self.jekyll.future or (serving and (self.config.future or env_future))
+        return drafts, future
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.source is not None and self.jekyll is not None
+        drafts, future = self._serving_extras()
+        docs_dir = os.path.normpath(config.docs_dir)
+        kept = [f for f in files if f.src_dir is None or os.path.normpath(f.src_dir) != docs_dir]
+        if self.jekyll_mode:
+            config.exclude_docs = self._exclude_docs
+        try:
+            if self.jekyll_mode:
+                site = read_site(
+                    self.source, self.jekyll, drafts=drafts, future=future, extra_exclude=self._own_paths(config)
+                )
+                new = Files(kept)
+                self._add_jekyll_files(site, new, config)
+            else:
+                site, new = self._mkdocs_site(files, kept, config, drafts, future)
+        except JekyllError as exc:
+            raise PluginError(f"[polax] {exc}") from exc
+        self.site = site
+        self._make_posts(site)
+        self._add_listings(new, config)
+        self._report(site)
+        return new
+
+    def _own_paths(self, config: MkDocsConfig) -> list[str]:
+        """mkdocs.yml, site_dir and virtualenvs when the Jekyll tree is the config file's folder."""
+        assert self.source is not None
+        out = []
+        for p in (config.site_dir, config.config_file_path):
+            if p:
+                rel = os.path.relpath(os.path.abspath(p), self.source)
+                if not rel.startswith(".."):
+                    out.append(Path(rel).as_posix())
+        for name in ("venv", "env", "site-packages"):
+            if (self.source / name / "pyvenv.cfg").is_file():
+                out.append(name)
+        return out
+
+    def _add_jekyll_files(self, site: Site, files: Files, config: MkDocsConfig) -> None:
+        src = str(self.source)
+        has_nav = bool(config.nav)
+        for doc in [*site.pages, *site.documents, *site.posts]:
+            if self._is_raw(doc):
+                self.raw_pages.append(doc)
+                continue
+            if doc.kind == "page" and self._lists_posts(doc) and self.replaced_home is None:
+                # A Jekyll home page that loops over paginator/site.posts: the theme's blog index
+                # takes its URL (and title) instead of an unrendered Liquid loop.
+                self.replaced_home = doc
+                continue
+            in_nav = doc.kind == "page" and not has_nav and bool(doc.title) and doc.url not in ("/", "/404.html")
+            if has_nav:
+                in_nav = True  # MkDocs' nav decides; NOT_IN_NAV would only silence its info messages
+            f = page_file(doc, src, config, in_nav and doc.kind == "page")
+            files.append(f)
+            self.docs[f.src_uri] = doc
+        for item in site.static_files:
+            files.append(static_file(item, src, config))
+
+    def _is_raw(self, doc: Document) -> bool:
+        """Written without the theme: non-HTML output (feed.xml, robots.txt) or ``layout: null``."""
+        if not doc.is_html:
+            return True
+        return "layout" in doc.data and doc.data["layout"] in (None, "none", "null", "") and doc.kind == "page"
+
+    @staticmethod
+    def _lists_posts(doc: Document) -> bool:
+        return doc.url in ("/", "/index.html") and bool(re.search(r"\b(paginator\.posts|site\.posts)\b", doc.body))
+
+    def _mkdocs_site(
+        self, files: Files, kept: list[File], config: MkDocsConfig, drafts: bool | None, future: bool | None
+    ) -> tuple[Site, Files]:
+        """An MkDocs site that adds a blog: its pages stay as they are; posts come from ``_posts``."""
+        assert self.source is not None and self.jekyll is not None
+        reader = Reader(self.source, self.jekyll, drafts=drafts, future=future)
+        posts_dir = (self.config.posts_dir or "").strip("/")
+        new = Files(kept)
+        post_sources: set[str] = set()
+        for f in files:
+            if f.src_dir is None or os.path.normpath(f.src_dir) != os.path.normpath(config.docs_dir):
+                continue
+            uri = f.src_uri
+            in_posts = "/_posts/" in "/" + uri or "/_drafts/" in "/" + uri
+            in_posts_dir = bool(posts_dir) and uri.startswith(posts_dir + "/") and f.is_documentation_page()
+            if in_posts or in_posts_dir:
+                post_sources.add(uri)
+                continue
+            if uri == "_config.yml" or any(uri.startswith(d) for d in _JEKYLL_DIRS):
+                continue
+            new.append(f)
+        # Posts: every _posts folder (Jekyll's rules), and the named posts folder.
+        dirs = {
+            ("/" + u).split("/_posts/")[0].split("/_drafts/")[0].lstrip("/")
+            for u in post_sources
+            if "/_posts/" in "/" + u or "/_drafts/" in "/" + u
+        }
+        for d in sorted(dirs):
+            reader._read_posts(d)
+        if posts_dir:
+            for rel in sorted(u for u in post_sources if u.startswith(posts_dir + "/")):
+                reader._read_document(rel, "posts", special=posts_dir.split("/")[-1])
+        site = reader.site
+        site.posts.sort(key=lambda d: (d.date or reader.now, d.source))
+        resolve_conflicts(site)
+        # Pages with a Jekyll permalink move to it; every other page keeps its MkDocs URL.
+        for f in list(new):
+            if f.src_dir is not None and f.is_documentation_page() and f.generated_by is None:
+                self._apply_page_permalink(f)
+        for doc in site.posts:
+            pf = page_file(doc, str(self.source), config, False)
+            new.append(pf)
+            self.docs[pf.src_uri] = doc
+        return site, new
+
+    def _apply_page_permalink(self, f: File) -> None:
+        try:
+            text = f.content_string
+        except (OSError, UnicodeDecodeError):
+            return
+        if "permalink" not in text[:4096]:
+            return
+        try:
+            parsed = split_front_matter(text.replace("\r\n", "\n"), f.src_uri)
+        except JekyllError:
+            return
+        value = parsed.data.get("permalink")
+        if not isinstance(value, str) or not value:
+            return
+        try:
+            check_url(value, f.src_uri)
+        except JekyllError as exc:
+            log.error(str(exc))
+            return
+        url = sanitize_url(value)
+        dest = url.lstrip("/")
+        dest = dest + "index.html" if url.endswith("/") else (dest if dest.endswith(".html") else dest + ".html")
+        f.dest_uri = dest
+        f.url = mkdocs_url(url)
+
+    def _make_posts(self, site: Site) -> None:
+        problems: list[Problem] = []
+        for uri, doc in self.docs.items():
+            post = self.posts[uri] = make_post(doc, self.data_authors, problems)
+            post.href = mkdocs_url(doc.url, doc.dest)
+        site.problems.extend(problems)
+
+    def _add_listings(self, files: Files, config: MkDocsConfig) -> None:
+        assert self.jekyll is not None and self.source is not None
+        posts = [p for p in self.posts.values() if p.kind == "post"]
+        self.index = build_index(posts)
+        per_page = self.config.paginate or self.jekyll.paginate or 10
+        blog_url = self.config.blog_url or self._default_blog_url(files)
+        blog_url = sanitize_url(blog_url if blog_url.endswith(("/", ".html")) else blog_url + "/")
+        paginate_path = self.config.paginate_path
+        if paginate_path is None and "paginate_path" in self.jekyll.raw:
+            paginate_path = self.jekyll.paginate_path
+        if paginate_path is None:
+            paginate_path = blog_url + "page:num/"
+        self.settings = ListingSettings(
+            blog_url=blog_url,
+            per_page=per_page,
+            paginate_path=paginate_path,
+            category_url=self.config.category_url,
+            tag_url=self.config.tag_url,
+            archive_url=self.config.archive_url,
+            author_url=self.config.author_url,
+        )
+        home_title = self.replaced_home.title if self.replaced_home is not None else ""
+        try:
+            views = build_views(self.index, self.settings, home_title or config.site_name)
+        except JekyllError as exc:
+            raise PluginError(f"[polax] {exc}") from exc
+        taken = {f.dest_uri: f for f in files}
+        for view in views:
+            other = taken.get(view.dest)
+            if other is not None:
+                log.warning(
+                    f"{other.src_uri} writes {view.dest}, where polax's {view.kind} page '{view.title}' goes; "
+                    f"{other.src_uri} wins. Change the polax option '{view.kind}_url' or the page's permalink"
+                )
+                continue
+            f = generated_page(config, view.src_uri, view.url, view.dest)
+            files.append(f)
+            taken[view.dest] = f
+            self.views[f.src_uri] = view
+
+    def _default_blog_url(self, files: Files) -> str:
+        if self.replaced_home is not None:
+            return self.replaced_home.url
+        for f in files:
+            if f.dest_uri == "index.html":
+                return "/blog/"
+        return "/"
+
+    def _report(self, site: Site) -> None:
+        for problem in site.problems:
+            log.warning(str(problem))
+        for problem in site.errors:
+            log.error(str(problem))
+        pages = sum(1 for d in self.docs.values() if d.kind != "post") + len(self.raw_pages)
+        log.info(
+            f"{len(site.posts)} posts, {pages} pages, {len(site.static_files)} static files, "
+            f"{len(self.views)} listing pages; skipped {site.skipped['drafts']} drafts, "
+            f"{site.skipped['future']} future, {site.skipped['unpublished']} unpublished; "
+            f"{len(site.problems) + len(site.errors)} warnings"
+        )
+
+    # -- pages -----------------------------------------------------------------------------------
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        uri = page.file.src_uri
+        doc = self.docs.get(uri)
+        if doc is not None:
+            # Front matter was read by us; MkDocs gets an empty block so it does not read it again.
+            return "---\n_polax: true\n---\n" + self.pipeline.before_markdown(doc)
+        return None
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        uri = page.file.src_uri
+        doc = self.docs.get(uri)
+        if doc is not None:
+            post = self.posts[uri]
+            meta = dict(post.meta)
+            meta["template"] = self._template_for(doc)
+            page.meta = meta
+            page.title = post.title
+            if not doc.is_markdown:
+                self.raw_html[uri] = markdown
+                return ""
+            return markdown
+        view = self.views.get(uri)
+        if view is not None:
+            page.meta = {"template": "listing.html", "title": view.title}
+            page.title = view.title
+        return markdown
+
+    def _template_for(self, doc: Document) -> str:
+        if doc.kind == "post":
+            return "post.html"
+        explicit = doc.data.get("template")
+        if isinstance(explicit, str) and explicit.endswith(".html"):
+            return explicit
+        return "page.html"
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        uri = page.file.src_uri
+        doc = self.docs.get(uri)
+        if doc is None:
+            return html
+        if uri in self.raw_html:
+            html = self.raw_html.pop(uri)
+        html = self.pipeline.after_markdown(doc, self.posts[uri], html)
+        self.rendered[uri] = html
+        return html
+
+    @event_priority(-100)
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> TemplateContext:
+        uri = page.file.src_uri
+        assert self.index is not None and self.settings is not None
+        ctx = cast(dict[str, Any], context)
+        post = self.posts.get(uri)
+        ctx["polax"] = self._site_context()
+        if post is not None:
+            ctx["post"] = post
+            if post.kind == "post":
+                ctx["previous_post"] = self.index.previous(post)
+                ctx["next_post"] = self.index.next(post)
+        view = self.views.get(uri)
+        if view is not None:
+            ctx["listing"] = view
+        return context
+
+    def _site_context(self) -> dict[str, Any]:
+        assert self.settings is not None and self.index is not None
+        return {"settings": self.settings, "index": self.index, "url": self._url_helpers}
+
+    def _url_helpers(self, kind: str, name: str) -> str | None:
+        """Site-relative URL (no leading slash) of a category, tag, year or author page."""
+        assert self.index is not None and self.settings is not None
+        groups = {
+            "category": self.index.categories,
+            "tag": self.index.tags,
+            "archive": self.index.years,
+            "author": self.index.authors,
+        }[kind]
+        group = groups.get(name)
+        if group is None:
+            return None
+        pattern = getattr(self.settings, f"{kind}_url")
+        return mkdocs_url(group_url(pattern, group))
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.filters["polax_date"] = _format_date
+        env.filters["polax_url"] = mkdocs_url
+        env.filters["polax_link"] = safe_link
+        return env
+
+    # -- after the build -------------------------------------------------------------------------
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir).resolve()
+        for doc in self.raw_pages:
+            out = (site_dir / doc.dest).resolve()
+            if site_dir not in out.parents:
+                log.error(f"{doc.source}: output path {doc.dest} is outside site_dir; not written")
+                continue
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(self.pipeline.render_raw(doc), encoding="utf-8")
+
+    # -- serve -----------------------------------------------------------------------------------
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        serve_mod.serve_extensionless(server)
+        if self.source is not None and os.path.normpath(str(self.source)) != os.path.normpath(config.docs_dir):
+            server.watch(str(self.source))
+        return server
+
+
+_UNSAFE_SCHEME = re.compile(r"^\s*(javascript|data|vbscript|file):", re.I)
+
+
+def safe_link(value: object) -> str:
+    """A URL from front matter, fit for ``href``/``src``: script and data URLs are dropped, and
+    a site-absolute ``/x`` becomes site-relative so that MkDocs' ``url`` filter can relativise it."""
+    if value is None:
+        return ""
+    text = "".join(ch for ch in str(value) if ch >= " " and ch != "\x7f").strip()
+    if not text or _UNSAFE_SCHEME.match(text):
+        return ""
+    if text.startswith("//") or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", text):
+        return text if re.match(r"^(https?|mailto):", text, re.I) or text.startswith("//") else ""
+    return text.lstrip("/") if text.startswith("/") else text
+
+
+def _format_date(value: dt.datetime | dt.date | None, fmt: str = "%B %-d, %Y") -> str:
+    """A date for readers (``October 28, 2021`` by default); ``%-d`` works on every platform."""
+    if value is None:
+        return ""
+    fmt = fmt.replace("%-d", str(value.day)).replace("%-m", str(value.month))
+    return value.strftime(fmt)
