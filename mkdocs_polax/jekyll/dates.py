@@ -56,8 +56,13 @@ def _local(y: int, m: int, d: int, tz: dt.tzinfo, hms: tuple[int, int, int, int]
 
 
 def _fix_fold(value: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
-    # Normalise a wall time in a zone (DST gaps resolve forward like Ruby's Time.local).
-    return value.astimezone(UTC).astimezone(tz)
+    # A wall time the clocks pass twice is the second one, as Ruby's Time.local has it; a wall
+    # time inside a DST gap moves forward. Round-tripping through UTC settles both.
+    first = value.replace(fold=0)
+    settled = first.astimezone(UTC).astimezone(tz)
+    if first.utcoffset() != value.replace(fold=1).utcoffset() and settled.replace(tzinfo=None) == value.replace(tzinfo=None):
+        return value.replace(fold=1).astimezone(UTC).astimezone(tz)  # passed twice: the second
+    return settled
 
 
 def parse_date(value: object, tz: dt.tzinfo) -> tuple[dt.datetime, bool]:
@@ -110,7 +115,7 @@ def parse_date(value: object, tz: dt.tzinfo) -> tuple[dt.datetime, bool]:
     if loose:
         # Ruby's Time.parse takes the first date and time it finds and a zone anywhere after them.
         rest = text[loose.end() :]
-        zone = _ZONE.search(rest)
+        zone = _ZONE.match(rest.lstrip()) if rest[:1].isspace() or not rest[:1] else None
         return parse_date(loose.group(0).strip() + (" " + zone.group(1) if zone else ""), tz)
     try:
         parsed = date_parser.parse(text, default=dt.datetime(1970, 1, 1))

@@ -32,7 +32,7 @@ def _replace_runs(text: str, keep: set[str] | None) -> str:
 
 def transliterate(text: str) -> str:
     """I18n.transliterate for the latin mode: accents dropped, anything non-ASCII left becomes ``?``."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     special = {"ß": "ss", "Æ": "AE", "æ": "ae", "Ø": "O", "ø": "o", "Œ": "OE", "œ": "oe", "Ð": "D"}
     stripped = "".join(special.get(c, c) for c in stripped)
