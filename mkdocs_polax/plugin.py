@@ -35,7 +35,9 @@ from .jekyll.frontmatter import decode, split_front_matter
 from .jekyll.permalink import check_url, sanitize_url
 from .jekyll.post import Post, make_post
 from .jekyll.site import Document, Reader, Site, read_site, resolve_conflicts
+from .images import ImageSizes
 from .listings import ListingSettings, View, build_views, group_url
+from .theming import autoescape_for
 
 log = get_plugin_logger(__name__)
 
@@ -67,6 +69,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         self.settings: ListingSettings | None = None
         self.data_authors: dict[str, Any] = {}
         self._exclude_docs: Any = None
+        self.image_sizes = ImageSizes()
 
     # -- configuration ---------------------------------------------------------------------------
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -104,12 +107,26 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         if not config.site_author and author:
             config.site_author = author.get("name") if isinstance(author, dict) else str(author)
         self.data_authors = self._read_authors()
+        self._add_host_templates(config)
         if self.jekyll_mode:
             # polax lists the files itself, by Jekyll's rules: MkDocs' own walk must not judge them
             # (it would warn that README.md and index.html both want index.html, for instance).
             self._exclude_docs = config.exclude_docs
             config.exclude_docs = pathspec.gitignore.GitIgnoreSpec.from_lines(["*"])
+        self.image_sizes = ImageSizes(self.source, Path(config.docs_dir))
         return config
+
+    @staticmethod
+    def _add_host_templates(config: MkDocsConfig) -> None:
+        """Under another host theme, post/listing templates come from polax (lowest precedence)."""
+        name = config.theme.name
+        if name == "polax":
+            return
+        here = Path(__file__).parent / "templates"
+        for sub in ("material", "generic") if name == "material" else ("generic",):
+            path = str(here / sub)
+            if (here / sub).is_dir() and path not in config.theme.dirs:
+                config.theme.dirs.append(path)
 
     def _read_authors(self) -> dict[str, Any]:
         assert self.source is not None
@@ -236,7 +253,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             reader._read_posts(d)
         if posts_dir:
             for rel in sorted(u for u in post_sources if u.startswith(posts_dir + "/")):
-                reader._read_document(rel, "posts", special=posts_dir.split("/")[-1])
+                reader._read_document(rel, "posts", special=posts_dir)
         site = reader.site
         site.posts.sort(key=lambda d: (d.date or reader.now, d.source))
         resolve_conflicts(site)
@@ -286,7 +303,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         assert self.jekyll is not None and self.source is not None
         posts = [p for p in self.posts.values() if p.kind == "post"]
         self.index = build_index(posts)
-        per_page = self.config.paginate or self.jekyll.paginate or 10
+        per_page = self.config.paginate or self.jekyll.paginate or config.theme.get("cards_per_page") or 10
         blog_url = self.config.blog_url or self._default_blog_url(files)
         blog_url = sanitize_url(blog_url if blog_url.endswith(("/", ".html")) else blog_url + "/")
         paginate_path = self.config.paginate_path
@@ -411,7 +428,12 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
 
     def _site_context(self) -> dict[str, Any]:
         assert self.settings is not None and self.index is not None
-        return {"settings": self.settings, "index": self.index, "url": self._url_helpers}
+        return {
+            "settings": self.settings,
+            "index": self.index,
+            "url": self._url_helpers,
+            "image_size": self.image_sizes,
+        }
 
     def _url_helpers(self, kind: str, name: str) -> str | None:
         """Site-relative URL (no leading slash) of a category, tag, year or author page."""
@@ -432,6 +454,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         env.filters["polax_date"] = _format_date
         env.filters["polax_url"] = mkdocs_url
         env.filters["polax_link"] = safe_link
+        env.autoescape = autoescape_for(config.theme.dirs)
         return env
 
     # -- after the build -------------------------------------------------------------------------
