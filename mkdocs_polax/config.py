@@ -7,20 +7,22 @@ from mkdocs.config import config_options as c
 
 
 class FeedConfig(base.Config):
+    """Feeds as jekyll-feed wrote them. An option left unset here takes ``_config.yml``'s ``feed:`` value."""
+
     enabled = c.Type(bool, default=True)
-    """Write an Atom feed (and a JSON Feed) as jekyll-feed does."""
-    path = c.Type(str, default="feed.xml")
-    """Where the Atom feed goes (jekyll-feed's ``feed.path``)."""
+    """Write the Atom feeds (and a JSON Feed), plus their autodiscovery links in every page's head."""
+    path = c.Optional(c.Type(str))
+    """Where the posts' Atom feed goes; default ``_config.yml``'s ``feed.path``, else ``feed.xml``."""
     json_path = c.Type(str, default="feed.json")
-    """Where the JSON Feed 1.1 goes."""
-    posts_limit = c.Type(int, default=10)
-    """How many posts a feed lists (jekyll-feed's default is 10)."""
-    excerpt_only = c.Type(bool, default=False)
-    """Entries carry the excerpt only, not the full content."""
-    categories = c.ListOfItems(c.Type(str), default=[])
-    """Categories that get their own feed at ``/feed/<category>.xml``."""
-    collections = c.ListOfItems(c.Type(str), default=[])
-    """Other collections that get their own feed at ``/feed/<collection>.xml``."""
+    """Where the JSON Feed 1.1 of the same posts goes; ``''`` writes none."""
+    posts_limit = c.Optional(c.Type(int))
+    """How many posts a feed lists; default ``feed.posts_limit``, else 10 (jekyll-feed's default)."""
+    excerpt_only = c.Optional(c.Type(bool))
+    """Entries carry the summary only, not the full content (a post's ``feed: {excerpt_only: ...}`` wins)."""
+    categories = c.Optional(c.ListOfItems(c.Type(str)))
+    """Categories that get their own feed at ``/feed/<category>.xml``; default ``feed.categories``."""
+    collections = c.Optional(c.ListOfItems(c.Type(str)))
+    """Other collections that get a feed at ``/feed/<collection>.xml``; default ``feed.collections``."""
 
 
 class PolaxConfig(base.Config):
@@ -43,14 +45,15 @@ class PolaxConfig(base.Config):
     """Posts per listing page; default ``_config.yml``'s ``paginate``, else 10."""
     paginate_path = c.Optional(c.Type(str))
     """URL of listing pages after the first; default ``_config.yml``'s ``paginate_path``, else ``/page:num/``."""
-    category_url = c.Type(str, default="/category/:slug/")
-    """URL of a category page (``:slug`` is the category's slug). jekyll-archives used ``/categories/:name/``."""
-    tag_url = c.Type(str, default="/tag/:slug/")
-    """URL of a tag page."""
-    archive_url = c.Type(str, default="/archive/:year/")
-    """URL of a year's archive page."""
-    author_url = c.Type(str, default="/author/:slug/")
-    """URL of an author's page."""
+    category_url = c.Optional(c.Type(str))
+    """URL of a category page (``:slug``/``:name``: the category's slug). Default: jekyll-archives'
+    ``permalinks.category`` or ``category_dir`` from ``_config.yml`` when set, else ``/category/:slug/``."""
+    tag_url = c.Optional(c.Type(str))
+    """URL of a tag page; default from jekyll-archives/``tag_dir``, else ``/tag/:slug/``."""
+    archive_url = c.Optional(c.Type(str))
+    """URL of a year's archive page; default from jekyll-archives, else ``/archive/:year/``."""
+    author_url = c.Optional(c.Type(str))
+    """URL of an author's page; default ``/author/:slug/``."""
     authors_file = c.Type(str, default="_data/authors.yml")
     """Author details (name, avatar, bio, url, twitter) keyed by the ``author`` value of posts."""
     fix_mojibake = c.Type(bool, default=False)

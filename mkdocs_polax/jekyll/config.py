@@ -92,6 +92,7 @@ class SiteConfig:
     paginate_path: str = "/page:num"
     safe: bool = True
     has_file: bool = False
+    warnings: list[str] = field(default_factory=list)  # "_config.yml: ..." lines for the log
 
     @property
     def permalink_style(self) -> str:
@@ -128,14 +129,17 @@ def read_config(source: Path | None, overrides: dict[str, Any] | None = None) ->
     """Read ``source/_config.yml`` (absent is fine: Jekyll's defaults) and apply ``overrides``."""
     raw: dict[str, Any] = {}
     has_file = False
+    warnings: list[str] = []
     if source is not None:
         path = source / "_config.yml"
         if not path.is_file() and (source / "_config.yaml").is_file():
             path = source / "_config.yaml"
         if path.is_file():
             has_file = True
-            text = decode(path.read_bytes()).text
-            data, _dups = load_yaml(text, path.name)
+            src = decode(path.read_bytes())
+            data, dups = load_yaml(src.text, path.name)
+            warnings += [f"{path.name}: {w}" for w in src.warnings]
+            warnings += [f"{path.name}: duplicate key '{k}': the last value is used (remove the others)" for k in dups]
             if data is None:
                 data = {}
             if not isinstance(data, dict):
@@ -145,7 +149,9 @@ def read_config(source: Path | None, overrides: dict[str, Any] | None = None) ->
                 )
             raw = {str(k): v for k, v in data.items()}
     raw.update(overrides or {})
-    return build_config(raw, has_file=has_file)
+    cfg = build_config(raw, has_file=has_file)
+    cfg.warnings = warnings
+    return cfg
 
 
 def build_config(raw: dict[str, Any], has_file: bool = False) -> SiteConfig:
@@ -234,4 +240,33 @@ def _collections(raw: dict[str, Any]) -> dict[str, Collection]:
     posts.output = True
     if posts.permalink is None and raw.get("permalink"):
         posts.permalink = style_to_template(str(raw["permalink"]))
+    return out
+
+
+LISTING_DEFAULTS = {
+    "category": "/category/:slug/",
+    "tag": "/tag/:slug/",
+    "archive": "/archive/:year/",
+    "author": "/author/:slug/",
+}
+
+
+def listing_patterns(raw: dict[str, Any]) -> dict[str, str]:
+    """URL patterns of category/tag/year/author pages that a Jekyll site already used.
+
+    jekyll-archives' ``jekyll-archives.permalinks`` (``category``, ``tag``, ``year``) and the
+    ``category_dir``/``tag_dir`` keys of category-page plugins keep their URLs; anything else gets
+    polax's defaults.
+    """
+    out = dict(LISTING_DEFAULTS)
+    archives = raw.get("jekyll-archives")
+    links = archives.get("permalinks") if isinstance(archives, dict) else None
+    if isinstance(links, dict):
+        for kind, key in (("category", "category"), ("tag", "tag"), ("archive", "year")):
+            if isinstance(links.get(key), str) and links[key]:
+                out[kind] = links[key]
+    for kind, key in (("category", "category_dir"), ("tag", "tag_dir")):
+        value = raw.get(key)
+        if isinstance(value, str) and value.strip("/") and not (isinstance(links, dict) and links.get(kind)):
+            out[kind] = "/" + value.strip("/") + "/:slug/"
     return out
