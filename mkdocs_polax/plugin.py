@@ -95,6 +95,8 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             self.jekyll = read_config(self.source if self.jekyll_mode else None, overrides)
         except JekyllError as exc:
             raise PluginError(f"[polax] {exc}") from exc
+        for warning in self.jekyll.warnings:
+            log.warning(warning)
         raw = self.jekyll.raw
         # MkDocs settings win; Jekyll's fill what mkdocs.yml left empty.
         if not config.site_url and self.jekyll.url:

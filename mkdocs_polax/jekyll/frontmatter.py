@@ -100,7 +100,29 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
     return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
 
 
+def _construct_timestamp(loader: _UniqueKeyLoader, node: yaml.ScalarNode) -> Any:
+    # Psych (Jekyll's YAML) keeps a date that does not exist (2021-02-30) as its text; Jekyll's
+    # Time.parse then rolls it over, and parse_date does the same with a warning.
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, AttributeError, OverflowError):
+        return loader.construct_scalar(node)
+
+
+def _construct_set(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> list[Any]:
+    # '!!set' would give a Python set; every later step expects lists (tags, categories, JSON).
+    return [loader.construct_object(key_node) for key_node, _ in node.value]
+
+
+def _construct_text(loader: _UniqueKeyLoader, node: yaml.ScalarNode) -> str:
+    # '!!binary' would give bytes, which no page can show: keep the text as written.
+    return str(loader.construct_scalar(node))
+
+
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:set", _construct_set)
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:binary", _construct_text)
 
 
 def load_yaml(text: str, file: str) -> tuple[Any, list[str]]:
@@ -113,7 +135,20 @@ def load_yaml(text: str, file: str) -> tuple[Any, list[str]]:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if "could not determine a constructor for the tag" in problem:
+            # '!!python/object' and friends: safe loading never builds objects from tags.
+            quoted = re.search(r"'([^']*)'", problem)
+            tag = (quoted.group(1) if quoted else problem).replace("tag:yaml.org,2002:", "!!")
+            raise JekyllError(
+                f"the YAML tag {tag!r}{where} is not allowed (YAML is read safely: tags never run code). Remove the tag",
+                file=file,
+            ) from exc
         raise JekyllError(f"invalid YAML{where}: {problem}. Fix the YAML syntax", file=file) from exc
+    except (ValueError, TypeError, AttributeError, OverflowError) as exc:
+        # A tag whose text does not fit it ('!!int abc', '!!float x'): PyYAML raises plain errors.
+        raise JekyllError(f"invalid YAML: {exc}. Fix the value or remove its '!!' tag", file=file) from exc
+    except RecursionError as exc:
+        raise JekyllError("invalid YAML: nested too deeply. Flatten the value", file=file) from exc
     finally:
         loader.dispose()
     return data, loader.duplicates

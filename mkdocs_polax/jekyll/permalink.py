@@ -107,6 +107,21 @@ def check_url(raw: object, file: str, key: str = "permalink") -> None:
             file=file,
             key=key,
         )
+    control = _CONTROL.search(decoded)
+    if control:
+        raise JekyllError(
+            f"{text!r} contains the control character {control.group(0)!r}, which no file name or URL may hold. "
+            "Remove it",
+            file=file,
+            key=key,
+        )
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# File systems refuse names over 255 bytes and paths over 4096; MkDocs recurses once per folder.
+MAX_SEGMENT_BYTES = 255
+MAX_DEST_BYTES = 2048
+MAX_DEST_DEPTH = 64
 
 
 def check_dest(dest: str, file: str) -> str:
@@ -114,7 +129,38 @@ def check_dest(dest: str, file: str) -> str:
     parts = [p for p in dest.split("/") if p not in ("", ".")]
     if not parts or any(p == ".." for p in parts) or _DRIVE.match(parts[0]) or "\\" in dest:
         raise JekyllError(f"output path {dest!r} is outside the site folder", file=file, key="permalink")
-    return "/".join(parts)
+    if _CONTROL.search(dest):
+        raise JekyllError(f"output path {dest!r} contains a control character. Remove it", file=file, key="permalink")
+    joined = "/".join(parts)
+    try:
+        longest = max(len(p.encode("utf-8")) for p in parts)
+    except UnicodeEncodeError as exc:
+        raise JekyllError(
+            f"output path {_short(joined)} holds a lone surrogate ({exc.object[exc.start]!r}), not a character. "
+            "Remove it",
+            file=file,
+            key="permalink",
+        ) from exc
+    size = len(joined.encode("utf-8"))
+    if longest > MAX_SEGMENT_BYTES or size > MAX_DEST_BYTES:
+        raise JekyllError(
+            f"output path {_short(joined)} is too long for a file system ({size} bytes; one name at most "
+            f"{MAX_SEGMENT_BYTES}, the whole path at most {MAX_DEST_BYTES}). Shorten the permalink, title or categories",
+            file=file,
+            key="permalink",
+        )
+    if len(parts) > MAX_DEST_DEPTH:
+        raise JekyllError(
+            f"output path {_short(joined)} is {len(parts)} folders deep (at most {MAX_DEST_DEPTH}). "
+            "Shorten the permalink or use fewer categories",
+            file=file,
+            key="permalink",
+        )
+    return joined
+
+
+def _short(path: str, limit: int = 80) -> str:
+    return repr(path if len(path) <= limit else path[: limit // 2] + "..." + path[-limit // 2 :])
 
 
 def url_placeholders_for_document(

@@ -156,7 +156,13 @@ def make_post(doc: Document, data_authors: dict[str, Any], problems: list[Proble
             modified, _ = parse_date(raw_modified, doc.date.tzinfo or dt.timezone.utc)
         except (ValueError, OverflowError):
             if problems is not None:
-                problems.append(Problem(doc.source, f"{raw_modified!r} is not a date", key="last_modified_at"))
+                problems.append(
+                    Problem(
+                        doc.source,
+                        f"{raw_modified!r} is not a date; it is ignored. Write it as YYYY-MM-DD",
+                        key="last_modified_at",
+                    )
+                )
     author_value = data.get("author") if data.get("author") is not None else data.get("authors")
     title = doc.title
     return Post(

@@ -169,13 +169,18 @@ class Reader:
         target = Path(os.path.realpath(abs_path))
         root = Path(os.path.realpath(self.source))
         if target == root or root in target.parents:
-            return True
-        self.site.problems.append(
-            Problem(
-                rel,
-                f"is a symbolic link to {target}, outside the site source; it is skipped (as Jekyll does in safe mode)",
+            parent = Path(os.path.realpath(abs_path.parent))
+            if not (abs_path.is_dir() and (target == parent or target in parent.parents)):
+                return True
+            # A link to a folder above it would be read again and again (Jekyll loops until ELOOP).
+            message = f"is a symbolic link to {target}, a folder that holds it (a loop); it is skipped. Remove the link"
+        else:
+            message = (
+                f"is a symbolic link to {target}, outside the site source; it is skipped (as Jekyll does in safe mode)"
             )
-        )
+        problem = Problem(rel, message)
+        if problem not in self.site.problems:
+            self.site.problems.append(problem)
         return False
 
     def _entries(self, rel_dir: str) -> list[str]:
@@ -359,9 +364,14 @@ class Reader:
         if loaded is None:
             return
         front, body, body_line, has_fm, mojibake = loaded
+        front = self._checked_types(rel, front)
         ext = posixpath.splitext(rel)[1]
         output_ext, is_md = self._output_ext(ext)
         kind = "post" if label == "posts" else "doc"
+        if kind == "post" and not front and not body.strip():
+            self.site.problems.append(
+                Problem(rel, "is empty; it is published as an empty post, as Jekyll does. Write the post or delete it")
+            )
         doc = Document(
             kind,
             rel,
@@ -392,6 +402,23 @@ class Reader:
         self._set_url(doc, template, page=False)
         if doc.url:
             (self.site.posts if kind == "post" else self.site.documents).append(doc)
+
+    def _checked_types(self, rel: str, front: dict[str, Any]) -> dict[str, Any]:
+        """Front-matter values no Jekyll theme can use (a mapping as a title or as tags): warned and dropped."""
+        bad: dict[str, str] = {}
+        for key in ("title", "slug"):
+            if isinstance(front.get(key), (dict, list)):
+                bad[key] = f'must be text, not a {_kind(front[key])}; it is ignored. Quote it: {key}: "..."'
+        for key in ("category", "categories", "tag", "tags"):
+            value = front.get(key)
+            items = value if isinstance(value, list) else [value]
+            if any(isinstance(item, dict) for item in items):
+                bad[key] = f"must be a name or a list of names, not a mapping; it is ignored. Write {key}: [a, b]"
+        if not bad:
+            return front
+        for key, message in bad.items():
+            self.site.problems.append(Problem(rel, message, key=key))
+        return {k: v for k, v in front.items() if k not in bad}
 
     def _populate(self, doc: Document, data: dict[str, Any], front: dict[str, Any]) -> None:
         """Document#read_post_data: date and slug from the file name, title, categories, tags."""
@@ -510,6 +537,15 @@ class Reader:
                 )
             )
             return None
+        if "?" in value or "#" in value:
+            self.site.problems.append(
+                Problem(
+                    doc.source,
+                    f"{value!r} holds '?' or '#': browsers read what follows as a query or a fragment, so the page "
+                    "cannot be reached at that URL. Remove them",
+                    key="permalink",
+                )
+            )
         return value
 
     def _set_url(self, doc: Document, template: str, *, page: bool) -> None:
@@ -563,6 +599,7 @@ class Reader:
         if loaded is None:
             return
         front, body, body_line, has_fm, mojibake = loaded
+        front = self._checked_types(rel, front)
         ext = posixpath.splitext(rel)[1]
         output_ext, is_md = self._output_ext(ext)
         doc = Document(
@@ -585,7 +622,11 @@ class Reader:
                 doc.date, _ = parse_date(doc.data["date"], self.config.timezone)
                 doc.data["date"] = doc.date
             except (ValueError, OverflowError):
-                self.site.problems.append(Problem(rel, f"{doc.data['date']!r} is not a date", key="date"))
+                self.site.problems.append(
+                    Problem(
+                        rel, f"{doc.data['date']!r} is not a date; it is ignored. Write it as YYYY-MM-DD", key="date"
+                    )
+                )
         if not self._publishable_page(doc):
             return
         stem = posixpath.splitext(posixpath.basename(rel))[0].rstrip(".")
@@ -605,6 +646,10 @@ class Reader:
             self.site.skipped["unpublished"] += 1
             return False
         return True
+
+
+def _kind(value: Any) -> str:
+    return "mapping" if isinstance(value, dict) else "list" if isinstance(value, list) else type(value).__name__
 
 
 def _as_list(value: Any, split: bool) -> list[Any]:
