@@ -37,6 +37,7 @@ from .jekyll.post import Post, make_post
 from .jekyll.site import Document, Reader, Site, read_site, resolve_conflicts
 from .images import ImageSizes
 from .listings import ListingSettings, View, build_views, group_url
+from .publish import Publisher
 from .theming import autoescape_for
 
 log = get_plugin_logger(__name__)
@@ -69,6 +70,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         self.settings: ListingSettings | None = None
         self.data_authors: dict[str, Any] = {}
         self._exclude_docs: Any = None
+        self.publisher = Publisher(self)  # feeds, SEO tags, redirects, sitemap
         self.image_sizes = ImageSizes()
 
     # -- configuration ---------------------------------------------------------------------------
@@ -110,6 +112,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             config.site_author = author.get("name") if isinstance(author, dict) else str(author)
         self.data_authors = self._read_authors()
         self._add_host_templates(config)
+        self.publisher.configure(config)
         if self.jekyll_mode:
             # polax lists the files itself, by Jekyll's rules: MkDocs' own walk must not judge them
             # (it would warn that README.md and index.html both want index.html, for instance).
@@ -177,6 +180,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         self._make_posts(site)
         self._add_listings(new, config)
         self._report(site)
+        self.publisher.note_files(new, config)
         return new
 
     def _own_paths(self, config: MkDocsConfig) -> list[str]:
@@ -426,6 +430,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         view = self.views.get(uri)
         if view is not None:
             ctx["listing"] = view
+        ctx["polax_head"], ctx["polax_title"] = self.publisher.head(page, config)
         return context
 
     def _site_context(self) -> dict[str, Any]:
@@ -469,6 +474,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
                 continue
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(self.pipeline.render_raw(doc), encoding="utf-8")
+        self.publisher.write(config)
 
     # -- serve -----------------------------------------------------------------------------------
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
