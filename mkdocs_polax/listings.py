@@ -40,6 +40,18 @@ class View:
         """The older page (Jekyll's ``paginator.next_page_path``)."""
         return self.page_urls[self.page] if self.page < self.pages else None
 
+    def page_links(self, window: int = 2) -> list[tuple[int | None, str | None]]:
+        """Numbered links for the pagination bar: the first and last pages, ``window`` pages either
+        side of this one, and ``(None, None)`` where pages are left out."""
+        keep = {1, self.pages, *range(self.page - window, self.page + window + 1)}
+        out: list[tuple[int | None, str | None]] = []
+        for n in range(1, self.pages + 1):
+            if n in keep:
+                out.append((n, self.page_urls[n - 1] if n - 1 < len(self.page_urls) else None))
+            elif out and out[-1][0] is not None:
+                out.append((None, None))
+        return out
+
     @property
     def src_uri(self) -> str:
         slug = self.group.slug if self.group else "blog"
@@ -58,8 +70,8 @@ class ListingSettings:
 
 
 def fill(pattern: str, group: Group) -> str:
-    """A listing URL pattern with ``:slug``, ``:name`` and ``:year`` filled in."""
-    url = pattern.replace(":slug", escape_path(group.slug)).replace(":name", escape_path(group.name))
+    """A listing URL pattern with ``:slug``, ``:name`` (jekyll-archives: the slug too) and ``:year``."""
+    url = pattern.replace(":slug", escape_path(group.slug)).replace(":name", escape_path(group.slug))
     url = url.replace(":year", escape_path(group.slug))
     return sanitize_url(url)
 
