@@ -1,13 +1,22 @@
-"""The body of a post or page on its way to HTML: before Markdown (Liquid) and after it (excerpt,
-reading time). Kept apart from the plugin so that every step can be tested on its own."""
+"""The body of a post or page on its way to HTML: before Markdown (Liquid, mojibake repair) and after
+it (excerpt, reading time). Kept apart from the plugin so that every step can be tested on its own."""
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
+from typing import Any
 
+import markdown
+from mkdocs.plugins import get_plugin_logger
+
+from .jekyll.errors import Problem
 from .jekyll.post import Post
-from .jekyll.site import Document
+from .jekyll.site import Document, Site
+from .liquid import JekyllLiquid
+
+log = get_plugin_logger(__name__)
 
 _TAG = re.compile(r"<[^>]+>")
 _PARA = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S | re.I)
@@ -30,24 +39,181 @@ def reading_time(body_html: str) -> int:
     return max(1, round(words / WORDS_PER_MINUTE))
 
 
+def fix_mojibake_text(text: str) -> str:
+    """UTF-8 that was decoded as Latin-1/Windows-1252 once, decoded right (``Â\\xa0`` -> ``\\xa0``)."""
+    import ftfy
+
+    return str(ftfy.fix_encoding(text))
+
+
+def repair_lines(text: str, lines: list[int], first_line: int) -> str:
+    """``text`` starts at file line ``first_line``; repair the given file lines of it."""
+    parts = text.split("\n")
+    for n in lines:
+        i = n - first_line
+        if 0 <= i < len(parts):
+            parts[i] = fix_mojibake_text(parts[i])
+    return "\n".join(parts)
+
+
+def excerpt_separator(doc: Document, site_separator: str) -> str:
+    value = doc.data.get("excerpt_separator")
+    return value if isinstance(value, str) and value else site_separator
+
+
 class ContentPipeline:
-    """Turns a document's source body into what MkDocs renders, and reads back what it rendered."""
+    """Turns a document's source body into what MkDocs renders, and reads back what it rendered.
+
+    ``start`` is called once per build, when every file is known (``on_files``); until then the
+    pipeline passes bodies through untouched.
+    """
+
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.liquid: JekyllLiquid | None = None
+        self.fix_mojibake = False
+        self.rendered: dict[str, str] = {}
+        self.uri_of: dict[int, str] = {}
+        self.posts: dict[str, Post] = {}
+        self._markdown: markdown.Markdown | None = None
+        self._md_settings: tuple[list[Any], dict[str, Any]] = ([], {})
+        self._excerpt_heads: dict[int, str] = {}
+        self._fallback: dict[int, str] = {}
+        self._site_separator = "\n\n"
+
+    def start(
+        self,
+        site: Site,
+        *,
+        docs: dict[str, Document],
+        posts: dict[str, Post],
+        rendered: dict[str, str],
+        markdown_extensions: list[Any],
+        mdx_configs: dict[str, Any],
+        fix_mojibake: bool = False,
+        paginate: int | None = None,
+        paginate_path: str = "/page:num/",
+    ) -> None:
+        """Build the Liquid environment and the ``site`` object for this build."""
+        self.site = site
+        self.fix_mojibake = fix_mojibake
+        self.rendered = rendered
+        self.posts = posts
+        self.uri_of = {id(doc): uri for uri, doc in docs.items()}
+        self._md_settings = (list(markdown_extensions), dict(mdx_configs))
+        self._markdown = None
+        self._site_separator = site.config.excerpt_separator
+        self.liquid = JekyllLiquid(
+            site,
+            content_of=self.content_of,
+            excerpt_of=self.excerpt_of,
+            markdownify=self.markdownify,
+            smartify=self.smartify,
+            paginate=paginate,
+            paginate_path=paginate_path,
+        )
+        for doc in [*site.posts, *site.pages, *site.documents]:
+            if doc.mojibake_lines:
+                self._report_mojibake(doc)
+
+    # -- helpers the Liquid filters and drops call -------------------------------------------------
+    def markdownify(self, text: str) -> str:
+        if self._markdown is None:
+            exts, configs = self._md_settings
+            self._markdown = markdown.Markdown(extensions=exts, extension_configs=configs)
+        self._markdown.reset()
+        return str(self._markdown.convert(text)) + "\n"
+
+    def smartify(self, text: str) -> str:
+        converted = markdown.markdown(
+            text, extensions=["smarty"], extension_configs={"smarty": {"smart_angled_quotes": True}}
+        )
+        inner = re.sub(r"^<p>(.*)</p>$", r"\1", converted, flags=re.S)
+        return re.sub(r"&([lr][sd]quo|[nm]dash|hellip|[lr]aquo);", lambda m: html.unescape(m.group(0)), inner)
+
+    def content_of(self, doc: Document) -> str:
+        """A document's rendered body: MkDocs' HTML once it has rendered it, else its Markdown converted."""
+        uri = self.uri_of.get(id(doc))
+        if uri is not None and uri in self.rendered:
+            return self.rendered[uri]
+        cached = self._fallback.get(id(doc))
+        if cached is None:
+            cached = self._fallback[id(doc)] = self.markdownify(doc.body) if doc.is_markdown else doc.body
+        return cached
+
+    def excerpt_of(self, doc: Document) -> str:
+        uri = self.uri_of.get(id(doc))
+        post = self.posts.get(uri) if uri is not None else None
+        if post is not None and post.excerpt_html:
+            return post.excerpt_html
+        return excerpt_html(self.content_of(doc)) or ""
+
+    # -- the pipeline ------------------------------------------------------------------------------
+    def _report_mojibake(self, doc: Document) -> None:
+        lines = ", ".join(str(n) for n in doc.mojibake_lines[:10])
+        more = f" (and {len(doc.mojibake_lines) - 10} more)" if len(doc.mojibake_lines) > 10 else ""
+        if self.fix_mojibake:
+            log.info(f"{doc.source}: line {lines}{more}: repaired mojibake (UTF-8 read as Latin-1) in the output")
+        else:
+            log.warning(
+                f"{doc.source}: line {lines}{more}: mojibake (UTF-8 text that was once decoded as Latin-1, "
+                "such as 'Â' or 'â€™'). Fix the source, or set the polax option 'fix_mojibake: true' to repair "
+                "it in the output"
+            )
+
+    def _log(self, problems: list[Problem]) -> None:
+        for problem in problems:
+            log.warning(str(problem))
+
+    def _liquid(self, doc: Document, text: str) -> str:
+        if self.liquid is None:
+            return text
+        out, problems = self.liquid.render(doc, text)
+        self._log(problems)
+        if self.liquid.problems:
+            self._log(self.liquid.problems)
+            self.liquid.problems.clear()
+        return out
+
+    def _prepare(self, doc: Document) -> str:
+        text = doc.body
+        if self.fix_mojibake and doc.mojibake_lines:
+            text = repair_lines(text, doc.mojibake_lines, doc.body_line)
+        return self._liquid(doc, text)
 
     def before_markdown(self, doc: Document) -> str:
-        """The text MkDocs' Markdown (or, for HTML sources, nothing) receives."""
-        return doc.body
+        """The text MkDocs' Markdown (or, for HTML sources, nothing) receives: Liquid rendered."""
+        text = self._prepare(doc)
+        separator = excerpt_separator(doc, self._site_separator)
+        if separator != "\n\n" and separator in text and doc.kind != "page":
+            self._excerpt_heads[id(doc)] = text.split(separator, 1)[0]
+        return text
 
     def after_markdown(self, doc: Document, post: Post, body_html: str) -> str:
         """Fill the post's excerpt and reading time from the rendered body; return the body."""
         if post.excerpt is None:
             given = post.meta.get("excerpt")
-            ex = html.escape(str(given)) if isinstance(given, str) else excerpt_html(body_html)
+            head = self._excerpt_heads.pop(id(doc), None)
+            if isinstance(given, str):
+                ex: str | None = html.escape(given)
+            elif head is not None:
+                ex = self.markdownify(head).strip() if doc.is_markdown else head.strip()
+            else:
+                ex = excerpt_html(body_html)
             if ex:
-                post.excerpt_html = ex if ex.startswith("<p") else f"<p>{ex}</p>"
+                post.excerpt_html = ex if ex.startswith("<") else f"<p>{ex}</p>"
                 post.excerpt = plain_text(ex)
         post.reading_time = reading_time(body_html)
+        if self.fix_mojibake and post.title and doc.mojibake_lines:
+            post.title = fix_mojibake_text(post.title)
         return body_html
 
     def render_raw(self, doc: Document) -> str:
         """A page written without the theme (``feed.xml``, ``robots.txt``, ``layout: null``)."""
-        return doc.body
+        text = self._prepare(doc)
+        if doc.is_markdown:
+            text = self.markdownify(text)
+        return text
+
+
+ContentOf = Callable[[Document], str]

@@ -37,6 +37,7 @@ from .jekyll.post import Post, make_post
 from .jekyll.site import Document, Reader, Site, read_site, resolve_conflicts
 from .images import ImageSizes
 from .listings import ListingSettings, View, build_views, group_url
+from .markdown import add_kramdown_extensions
 from .publish import Publisher
 from .theming import autoescape_for
 
@@ -118,6 +119,8 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             # (it would warn that README.md and index.html both want index.html, for instance).
             self._exclude_docs = config.exclude_docs
             config.exclude_docs = pathspec.gitignore.GitIgnoreSpec.from_lines(["*"])
+            # Every page of a Jekyll tree is kramdown: Python-Markdown gets kramdown's habits.
+            add_kramdown_extensions(config)
         self.image_sizes = ImageSizes(self.source, Path(config.docs_dir))
         return config
 
@@ -178,6 +181,17 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             raise PluginError(f"[polax] {exc}") from exc
         self.site = site
         self._make_posts(site)
+        self.pipeline.start(
+            site,
+            docs=self.docs,
+            posts=self.posts,
+            rendered=self.rendered,
+            markdown_extensions=config.markdown_extensions,
+            mdx_configs=config.mdx_configs,
+            fix_mojibake=self.config.fix_mojibake,
+            paginate=self.jekyll.paginate,
+            paginate_path=self.jekyll.paginate_path,
+        )
         self._add_listings(new, config)
         self._report(site)
         self.publisher.note_files(new, config)
