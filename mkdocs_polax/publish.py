@@ -159,7 +159,13 @@ class Publisher:
         if self.plugin.config.feed.enabled:
             self._feeds(site_dir)
         if self.plugin.config.sitemap:
-            self._sitemap(site_dir, plan)
+            if self.base:
+                self._sitemap(site_dir, plan)
+            else:
+                log.info("site_url is not set: no sitemap.xml or robots.txt (they need absolute URLs)")
+                for name in ("sitemap.xml", "sitemap.xml.gz"):  # MkDocs' own, with site-relative URLs
+                    if (site_dir / name).is_file() and not self._own(name):
+                        (site_dir / name).unlink()
 
     def _write(self, site_dir: Path, dest: str, text: str) -> None:
         out = (site_dir / dest).resolve()

@@ -201,8 +201,9 @@ def head_html(page: SeoPage, site: SeoSite, feeds: str = "") -> str:
     meta("property", "og:locale", str(locale).replace("-", "_"))
     meta("name", "description", description)
     meta("property", "og:description", description)
-    tags.append(f'<link rel="canonical" href="{_attr(canonical)}">')
-    meta("property", "og:url", canonical)
+    if site.base or page.meta.get("canonical_url"):  # jekyll-seo-tag too needs the site's URL for these
+        tags.append(f'<link rel="canonical" href="{_attr(canonical)}">')
+        meta("property", "og:url", canonical)
     meta("property", "og:site_name", site.title)
     if image:
         meta("property", "og:image", image)

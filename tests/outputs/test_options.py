@@ -132,3 +132,14 @@ def test_mkdocs_site_with_a_blog(build_site: BuildSite) -> None:
         assert f"<loc>{loc}</loc>" in sitemap
     [entry] = parse_feed(built.site / "feed.xml").entries
     assert entry.id == "https://docs.example/blog/hello" and entry.link == "https://docs.example/blog/hello"
+
+
+def test_without_site_url(build_site: BuildSite) -> None:
+    """No site_url and no url: no sitemap (it needs absolute URLs), no canonical; feeds still written."""
+    built = build_site(_posts(1), mkdocs_yml="site_name: Bare\ntheme: polax\nplugins:\n  - polax\n")
+    assert built.returncode == 0, built.log
+    assert not built.exists("sitemap.xml") and not built.exists("robots.txt")
+    soup = BeautifulSoup(built.read("news/2020/01/01/post-1.html"), "html.parser")
+    assert not canonical(soup) and meta(soup, "og:title") == ["Post 1"]
+    [entry] = parse_feed(built.site / "feed.xml").entries
+    assert entry.link == "/news/2020/01/01/post-1.html"
