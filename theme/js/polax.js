@@ -27,6 +27,14 @@
     });
   }
 
+  // Code blocks and tables that scroll sideways can be scrolled with the keyboard too.
+  var scrollers = document.querySelectorAll(".prose pre, .prose table");
+  for (var i = 0; i < scrollers.length; i++) {
+    if (scrollers[i].scrollWidth > scrollers[i].clientWidth) {
+      scrollers[i].setAttribute("tabindex", "0");
+    }
+  }
+
   var button = document.querySelector(".search-toggle");
   var panel = document.getElementById("search");
   if (!button || !panel || !window.fetch) return;
