@@ -40,6 +40,19 @@ class View:
         """The older page (Jekyll's ``paginator.next_page_path``)."""
         return self.page_urls[self.page] if self.page < self.pages else None
 
+    def months(self) -> list[tuple[Post, list[Post]]]:
+        """This page's posts in runs of one month (newest first), each run with its first post, whose
+        date names the month: a year archive shows them under month headings."""
+        runs: list[tuple[Post, list[Post]]] = []
+        for post in self.posts:
+            key = (post.date.year, post.date.month) if post.date else None
+            last = runs[-1][0].date if runs else None
+            if runs and key == ((last.year, last.month) if last else None):
+                runs[-1][1].append(post)
+            else:
+                runs.append((post, [post]))
+        return runs
+
     def page_links(self, window: int = 2) -> list[tuple[int | None, str | None]]:
         """Numbered links for the pagination bar: the first and last pages, ``window`` pages either
         side of this one, and ``(None, None)`` where pages are left out."""

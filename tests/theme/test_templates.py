@@ -149,6 +149,8 @@ def test_group_pages(example: Built) -> None:
     archive = soup(example, "archive/2025/index.html")
     assert tag(archive.find("h1")).get_text(strip=True) == "Posts from 2025"
     assert len(archive.select(".card")) == 5 and example.exists("archive/2025/page/2/index.html")
+    months = [h.get_text(strip=True) for h in archive.select(".archive-month > h2")]
+    assert months == ["October 2025", "September 2025", "August 2025", "July 2025", "June 2025"]
 
 
 def test_site_chrome(example: Built) -> None:
