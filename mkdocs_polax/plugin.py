@@ -28,14 +28,14 @@ from . import serve as serve_mod
 from .config import PolaxConfig
 from .content import ContentPipeline
 from .files import generated_page, mkdocs_url, page_file, static_file
+from .images import ImageSizes
 from .index import PostIndex, build_index
-from .jekyll.config import SiteConfig, read_config
+from .jekyll.config import SiteConfig, listing_patterns, read_config
 from .jekyll.errors import JekyllError, Problem
 from .jekyll.frontmatter import decode, split_front_matter
 from .jekyll.permalink import check_url, sanitize_url
 from .jekyll.post import Post, make_post
 from .jekyll.site import Document, Reader, Site, read_site, resolve_conflicts
-from .images import ImageSizes
 from .listings import ListingSettings, View, build_views, group_url
 from .markdown import add_kramdown_extensions
 from .publish import Publisher
@@ -331,14 +331,15 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             paginate_path = self.jekyll.paginate_path
         if paginate_path is None:
             paginate_path = blog_url + "page:num/"
+        patterns = listing_patterns(self.jekyll.raw)
         self.settings = ListingSettings(
             blog_url=blog_url,
             per_page=per_page,
             paginate_path=paginate_path,
-            category_url=self.config.category_url,
-            tag_url=self.config.tag_url,
-            archive_url=self.config.archive_url,
-            author_url=self.config.author_url,
+            category_url=self.config.category_url or patterns["category"],
+            tag_url=self.config.tag_url or patterns["tag"],
+            archive_url=self.config.archive_url or patterns["archive"],
+            author_url=self.config.author_url or patterns["author"],
         )
         home_title = self.replaced_home.title if self.replaced_home is not None else ""
         try:
