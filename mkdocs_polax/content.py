@@ -56,6 +56,28 @@ def repair_lines(text: str, lines: list[int], first_line: int) -> str:
     return "\n".join(parts)
 
 
+# Characters that UTF-8 read as Latin-1/Windows-1252 starts with ('Â', 'Ã', 'â€', C1 controls).
+_SUSPECT = re.compile("[\u00c2\u00c3\u00c5\u00e2\u0080-\u009f]")
+
+
+def has_mojibake(line: str) -> bool:
+    """ftfy's judgement on one line (it knows Windows-1252's ``â€™`` and a lone ``Â`` before a blank,
+    which ``find_mojibake`` misses); cheap for lines without a suspect character."""
+    from ftfy.badness import is_bad
+
+    return bool(_SUSPECT.search(line)) and bool(is_bad(line))
+
+
+def mojibake_lines(doc: Document) -> list[int]:
+    """File lines of ``doc`` holding mojibake: the reader's finding plus ftfy's on the body."""
+    lines = set(doc.mojibake_lines)
+    if _SUSPECT.search(doc.body):
+        for i, line in enumerate(doc.body.split("\n")):
+            if has_mojibake(line):
+                lines.add(doc.body_line + i)
+    return sorted(lines)
+
+
 def excerpt_separator(doc: Document, site_separator: str) -> str:
     value = doc.data.get("excerpt_separator")
     return value if isinstance(value, str) and value else site_separator
@@ -78,6 +100,7 @@ class ContentPipeline:
         self._markdown: markdown.Markdown | None = None
         self._md_settings: tuple[list[Any], dict[str, Any]] = ([], {})
         self._excerpt_heads: dict[int, str] = {}
+        self._mojibake: dict[int, list[int]] = {}  # id(document) -> file lines with mojibake
         self._fallback: dict[int, str] = {}
         self._site_separator = "\n\n"
 
@@ -112,9 +135,12 @@ class ContentPipeline:
             paginate=paginate,
             paginate_path=paginate_path,
         )
+        self._mojibake = {}
         for doc in [*site.posts, *site.pages, *site.documents]:
-            if doc.mojibake_lines:
-                self._report_mojibake(doc)
+            lines = mojibake_lines(doc)
+            if lines:
+                self._mojibake[id(doc)] = lines
+                self._report_mojibake(doc, lines)
 
     # -- helpers the Liquid filters and drops call -------------------------------------------------
     def markdownify(self, text: str) -> str:
@@ -149,9 +175,9 @@ class ContentPipeline:
         return excerpt_html(self.content_of(doc)) or ""
 
     # -- the pipeline ------------------------------------------------------------------------------
-    def _report_mojibake(self, doc: Document) -> None:
-        lines = ", ".join(str(n) for n in doc.mojibake_lines[:10])
-        more = f" (and {len(doc.mojibake_lines) - 10} more)" if len(doc.mojibake_lines) > 10 else ""
+    def _report_mojibake(self, doc: Document, found: list[int]) -> None:
+        lines = ", ".join(str(n) for n in found[:10])
+        more = f" (and {len(found) - 10} more)" if len(found) > 10 else ""
         if self.fix_mojibake:
             log.info(f"{doc.source}: line {lines}{more}: repaired mojibake (UTF-8 read as Latin-1) in the output")
         else:
@@ -177,8 +203,9 @@ class ContentPipeline:
 
     def _prepare(self, doc: Document) -> str:
         text = doc.body
-        if self.fix_mojibake and doc.mojibake_lines:
-            text = repair_lines(text, doc.mojibake_lines, doc.body_line)
+        found = self._mojibake.get(id(doc))
+        if self.fix_mojibake and found:
+            text = repair_lines(text, found, doc.body_line)
         return self._liquid(doc, text)
 
     def before_markdown(self, doc: Document) -> str:
@@ -204,7 +231,7 @@ class ContentPipeline:
                 post.excerpt_html = ex if ex.startswith("<") else f"<p>{ex}</p>"
                 post.excerpt = plain_text(ex)
         post.reading_time = reading_time(body_html)
-        if self.fix_mojibake and post.title and doc.mojibake_lines:
+        if self.fix_mojibake and post.title and id(doc) in self._mojibake:
             post.title = fix_mojibake_text(post.title)
         return body_html
 

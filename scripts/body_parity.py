@@ -99,13 +99,13 @@ def extract(fragment: Tag | BeautifulSoup, page_url: str) -> Body:
 def compare(jekyll: Body, polax: Body) -> list[str]:
     """What Jekyll's body has that polax's lacks."""
     misses: list[str] = []
-    for name in ("headings", "links", "images", "code"):
+    for name, label in (("headings", "heading"), ("links", "link"), ("images", "image"), ("code", "code block")):
         have = list(getattr(polax, name))
         for item in getattr(jekyll, name):
             if item in have:
                 have.remove(item)
             else:
-                misses.append(f"{name[:-1]} {item!r} missing")
+                misses.append(f"{label} {item!r} missing")
     if jekyll.text != polax.text:
         # Report the first place the word sequences part.
         i = next((k for k, (a, b) in enumerate(zip(jekyll.text, polax.text, strict=False)) if a != b), None)

@@ -60,6 +60,14 @@ def to_liquid(value: Any) -> Any:
 ContentOf = Callable[[Document], str]
 
 
+def document_id(doc: Document) -> str:
+    """Jekyll's ``Document#id``: ``File.join(File.dirname(url), slug)``; Ruby's ``dirname`` ignores a
+    trailing slash (``/news/2021/nested/`` -> ``/news/2021``)."""
+    url = doc.url.rstrip("/") or "/"
+    slug = doc.data.get("slug") or doc.basename_without_ext
+    return posixpath.join(posixpath.dirname(url), str(slug))
+
+
 class DocumentDrop(Mapping[str, Any]):
     """``page`` / ``post``: every front-matter key plus Jekyll's derived ones."""
 
@@ -71,7 +79,7 @@ class DocumentDrop(Mapping[str, Any]):
         doc = self.doc
         return {
             "url": lambda: doc.url,
-            "id": lambda: doc.id if doc.kind != "page" else None,
+            "id": lambda: document_id(doc) if doc.kind != "page" else None,
             "path": lambda: doc.source,
             "relative_path": lambda: doc.source,
             "name": lambda: posixpath.basename(doc.source),

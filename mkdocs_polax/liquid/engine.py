@@ -27,6 +27,8 @@ from .tags import JEKYLL_TAGS, post_name_matches, post_name_parts
 
 Convert = Callable[[str], str]
 _LIQUID_MARK = re.compile(r"\{[{%]")
+# Where a {% post_url %} name's date can sit in a post's path: right after '/' or '_posts'.
+_SOURCE_DATE = re.compile(r"(?:/|_posts)(?=(\d+-\d+-\d+)-)")
 
 
 class _Filters(dict[str, Callable[..., Any]]):
@@ -125,6 +127,8 @@ class JekyllLiquid:
         self._includes: dict[Path, BoundTemplate] = {}
         self._current: Document | None = None
         self._links: dict[str, str] | None = None
+        self._by_date: dict[str, list[Document]] | None = None
+        self._by_date_count = 0
 
     # -- what the tags ask -----------------------------------------------------------------------
     def _include_template(self, file: str, *, relative: bool, token: Token) -> BoundTemplate:
@@ -151,12 +155,14 @@ class JekyllLiquid:
         return template
 
     def _post_url(self, name: str) -> str | None:
-        for doc in self.site.posts:
-            if post_name_matches(name, doc.source):
-                return doc.url
         parts = post_name_parts(name)
         if parts is None:
             return None
+        # Only posts whose path holds the name's date after '/' or '_posts' can match: a lookup per
+        # tag instead of a scan of every post (a scan per tag is quadratic in posts).
+        for doc in self._posts_by_date().get(parts[1], ()):
+            if post_name_matches(name, doc.source):
+                return doc.url
         path, date, slug = parts
         for doc in self.site.posts:
             if doc.date is None or str(doc.data.get("slug")) != slug:
@@ -166,6 +172,17 @@ class JekyllLiquid:
             ):
                 return doc.url
         return None
+
+    def _posts_by_date(self) -> dict[str, list[Document]]:
+        """Posts by each date (``2021-10-28``) their source path holds after ``/`` or ``_posts``, in site order."""
+        posts = self.site.posts
+        if self._by_date is None or self._by_date_count != len(posts):
+            index: dict[str, list[Document]] = {}
+            for doc in posts:
+                for date in dict.fromkeys(_SOURCE_DATE.findall(doc.source)):
+                    index.setdefault(date, []).append(doc)
+            self._by_date, self._by_date_count = index, len(posts)
+        return self._by_date
 
     def _link_url(self, rel: str) -> str | None:
         if self._links is None:

@@ -220,6 +220,8 @@ def array_to_sentence_string(value: Any, connector: Any = "and") -> str:
 
 def _plain(value: Any) -> Any:
     """A value as JSON sees it (drops as mappings, times as Ruby prints them)."""
+    if is_undefined(value):
+        return None
     if isinstance(value, DocumentDrop):
         return {k: _plain(value[k]) for k in value if k not in ("next", "previous", "excerpt")}
     if isinstance(value, Mapping):
@@ -228,8 +230,6 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if isinstance(value, dt.datetime):
         return str(LiquidTime.of(value))
-    if is_undefined(value):
-        return None
     return value
 
 

@@ -52,8 +52,18 @@ def _env(context: RenderContext) -> JekyllEnvironment:
     return context.env  # type: ignore[return-value]
 
 
+_LITERALS: dict[str, Any] = {"true": True, "false": False, "nil": None, "null": None}
+
+
 def lookup(context: RenderContext, path: str) -> Any:
-    """``context[variable]`` of Ruby Liquid: a dotted path with ``[0]`` indexes, ``nil`` when missing."""
+    """``context[variable]`` of Ruby Liquid: a literal (``2``, ``1.5``, ``true``) or a dotted path with
+    ``[0]`` indexes, ``nil`` when missing."""
+    if path in _LITERALS:
+        return _LITERALS[path]
+    if re.fullmatch(r"-?\d+", path):
+        return int(path)
+    if re.fullmatch(r"-?\d+\.\d+", path):
+        return float(path)
     parts: list[object] = []
     for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path):
         parts.append(int(index) if index else name)

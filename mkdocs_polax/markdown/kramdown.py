@@ -284,6 +284,16 @@ class BackslashBreakProcessor(InlineProcessor):
         return etree.Element("br"), m.start(0), m.end(0)
 
 
+class InlineCodeClassTreeprocessor(Treeprocessor):
+    """kramdown with Rouge marks inline code ``language-plaintext highlighter-rouge`` (themes style it)."""
+
+    def run(self, root: etree.Element) -> None:
+        in_pre = {id(code) for pre in root.iter("pre") for code in pre.iter("code")}
+        for code in root.iter("code"):
+            if id(code) not in in_pre and "class" not in code.attrib:
+                code.set("class", "language-plaintext highlighter-rouge")
+
+
 class ContainerIalTreeprocessor(Treeprocessor):
     """An IAL under a list or a quote names the list or the quote in kramdown; ``attr_list`` gave it
     to the last item or paragraph, marked with ``data-kd-up``: move it up to the container."""
@@ -321,6 +331,7 @@ class KramdownExtension(Extension):
         md.inlinePatterns.register(BackslashBreakProcessor(r"\\\\\n", md), "kramdown_break", 185)
         md.treeprocessors.register(HeaderIdTreeprocessor(md), "kramdown_header_ids", 6)
         md.treeprocessors.register(ContainerIalTreeprocessor(md), "kramdown_container_ial", 7)
+        md.treeprocessors.register(InlineCodeClassTreeprocessor(md), "kramdown_code_class", 4)
         md.registerExtension(self)
 
 
