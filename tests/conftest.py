@@ -44,7 +44,9 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
-            path.write_text(textwrap.dedent(content).lstrip("\n") if content.startswith("\n") else content, encoding="utf-8")
+            path.write_text(
+                textwrap.dedent(content).lstrip("\n") if content.startswith("\n") else content, encoding="utf-8"
+            )
 
 
 def run_build(root: Path, *args: str, config: str = "mkdocs.yml", env: dict[str, str] | None = None) -> Built:

@@ -75,9 +75,18 @@ def placeholders(**over: object) -> dict[str, object]:
 def test_every_document_placeholder() -> None:
     drop = url_placeholders_for_document(**placeholders())  # type: ignore[arg-type]
     template = "/:categories/:year/:month/:day/:i_month/:i_day/:short_year/:hour/:minute/:second/:y_day/:week/:w_day/:short_day/:long_day/:short_month/:long_month/:w_year"
-    assert fill_from_drop(template, drop, "x.md") == "/a%20b/c.d/2021/01/05/1/5/21/16/07/09/005/01/2/Tue/Tuesday/Jan/January/2021"
-    assert fill_from_drop("/:slugified_categories/:title:output_ext", drop, "x.md") == "/a-b/c-d/2021-01-05-hello-world.html"
-    assert fill_from_drop("/:collection/:path/:name/:slug", drop, "x.md") == "/posts//2021-01-05-hello-world/2021-01-05-hello-world/2021-01-05-hello-world"
+    assert (
+        fill_from_drop(template, drop, "x.md")
+        == "/a%20b/c.d/2021/01/05/1/5/21/16/07/09/005/01/2/Tue/Tuesday/Jan/January/2021"
+    )
+    assert (
+        fill_from_drop("/:slugified_categories/:title:output_ext", drop, "x.md")
+        == "/a-b/c-d/2021-01-05-hello-world.html"
+    )
+    assert (
+        fill_from_drop("/:collection/:path/:name/:slug", drop, "x.md")
+        == "/posts//2021-01-05-hello-world/2021-01-05-hello-world/2021-01-05-hello-world"
+    )
     # ':title_' falls back to ':title' and keeps the underscore (URL#generate_url_from_drop)
     assert fill_from_drop("/:title_/x", drop, "x.md") == "/2021-01-05-hello-world_/x"
 
@@ -90,7 +99,10 @@ def test_unknown_placeholder_names_file_and_key() -> None:
 
 
 def test_page_hash_leaves_unknown_placeholders() -> None:
-    assert fill_from_hash("/:path/:basename:output_ext", {"path": "/docs", "basename": "a", "output_ext": ".html"}) == "//docs/a.html"
+    assert (
+        fill_from_hash("/:path/:basename:output_ext", {"path": "/docs", "basename": "a", "output_ext": ".html"})
+        == "//docs/a.html"
+    )
     assert fill_from_hash("/:title/", {"path": "", "basename": "a", "output_ext": ".html"}) == "/:title/"
 
 
