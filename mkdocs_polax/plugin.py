@@ -35,7 +35,7 @@ from .jekyll.errors import JekyllError, Problem
 from .jekyll.frontmatter import decode, split_front_matter
 from .jekyll.permalink import check_url, sanitize_url
 from .jekyll.post import Post, make_post
-from .jekyll.site import Document, Reader, Site, read_site, resolve_conflicts
+from .jekyll.site import Document, Reader, Site, read_site, resolve_conflicts, symlink_loops
 from .listings import ListingSettings, View, build_views, group_url
 from .markdown import add_kramdown_extensions
 from .publish import Publisher
@@ -89,6 +89,12 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             config.docs_dir = str(source)
         self.source = Path(config.docs_dir).resolve()
         self.jekyll_mode = (self.source / "_config.yml").is_file() or (self.source / "_config.yaml").is_file()
+        loops = symlink_loops(self.source)
+        if loops:
+            raise PluginError(
+                f"[polax] {loops[0]}: is a symbolic link to a folder that holds it (a loop); MkDocs would read it "
+                f"without end. Remove the link{'s ' + ', '.join(loops[1:]) + ' and this one' if loops[1:] else ''}"
+            )
         overrides: dict[str, Any] = {}
         if self.config.permalink:
             overrides["permalink"] = self.config.permalink

@@ -696,6 +696,22 @@ def _merge_data(data: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
     return deep_merge(data, other)
 
 
+def symlink_loops(source: Path) -> list[str]:
+    """Links to a folder that holds them (``loop -> .``): MkDocs' own walk of ``docs_dir`` follows them
+    without end (two such links take it exponentially long), so they must go before the build starts."""
+    loops: list[str] = []
+    for root, dirs, files in os.walk(source):
+        dirs[:] = [d for d in dirs if d not in (".git", "node_modules")]
+        here = Path(os.path.realpath(root))
+        for name in dirs + files:
+            path = Path(root, name)
+            if path.is_symlink() and path.is_dir():
+                target = Path(os.path.realpath(path))
+                if target == here or target in here.parents:
+                    loops.append(path.relative_to(source).as_posix())
+    return sorted(loops)
+
+
 def read_site(
     source: Path,
     config: SiteConfig,
