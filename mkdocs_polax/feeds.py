@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .jekyll.post import Post
-from .webtext import absolute_url, absolutize_html, cdata, strip_html, xml_escape, xml_safe, xmlschema
+from .webtext import absolute_url, absolutize_html, cdata, safe_href, strip_html, xml_escape, xml_safe, xmlschema
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 MEDIA_NS = "http://search.yahoo.com/mrss/"
@@ -198,7 +198,7 @@ def _author_fields(post: Post, site: FeedSite) -> tuple[str, str | None, str | N
     author = post.author
     if author is not None:
         email = author.extra.get("email")
-        return author.name, str(email) if email else None, author.url
+        return author.name, str(email) if email else None, safe_href(author.url) if author.url else None
     value = site.author
     if isinstance(value, str) and isinstance(site.data_authors.get(value), dict):
         value = site.data_authors[value]
@@ -211,7 +211,7 @@ def _author_fields(post: Post, site: FeedSite) -> tuple[str, str | None, str | N
 
 
 def _image_url(post: Post, base: str) -> str | None:
-    if not post.image:
+    if not post.image or safe_href(post.image) is None:  # no javascript:/data: images
         return None
     return post.image if "://" in post.image else absolute_url(base, post.image)
 

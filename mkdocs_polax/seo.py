@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .jekyll.post import Author
-from .webtext import absolute_url, strip_html, xml_safe, xmlschema
+from .webtext import absolute_url, safe_href, strip_html, xml_safe, xmlschema
 
 TITLE_SEPARATOR = " | "
 _HOME_OR_ABOUT = re.compile(r"^/(about/)?(index\.html?)?$")
@@ -109,13 +109,13 @@ def page_title(page: SeoPage, site: SeoSite) -> str:
 
 def canonical_url(page: SeoPage, site: SeoSite) -> str:
     given = page.meta.get("canonical_url")
-    if isinstance(given, str) and given.strip():
+    if isinstance(given, str) and given.strip() and safe_href(given) is not None:  # no javascript:/data:
         return absolute_url(site.base, given)
     return re.sub(r"/index\.html$", "/", absolute_url(site.base, page.url))
 
 
 def image_url(page: SeoPage, site: SeoSite) -> str | None:
-    if not page.image:
+    if not page.image or safe_href(page.image) is None:  # no javascript:/data: images
         return None
     return absolute_url(site.base, page.image)
 

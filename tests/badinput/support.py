@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from tests.conftest import BuildSite, Built
 
@@ -92,6 +92,11 @@ def html_files(built: Built) -> list[str]:
 _BAD_SCHEME = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
 
 
+def _is_url_meta(tag: Tag) -> bool:
+    name = str(tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower()
+    return name.endswith((":url", ":image", ":video", ":audio", "image:secure_url", "url", "image"))
+
+
 def inert_problems(built: Built, marker: str) -> list[str]:
     """What in the site's HTML could run: script elements or on* attributes carrying ``marker``
     (content), and any javascript:/data: URL in href/src/action/srcset/content attributes."""
@@ -114,8 +119,12 @@ def inert_problems(built: Built, marker: str) -> list[str]:
                     _BAD_SCHEME.match(value)
                 ):
                     found.append(f"{rel}: <{tag.name} {attr}={value[:60]!r}>")
-                if attr.lower() == "content" and _BAD_SCHEME.match(value) and tag.name == "meta":
-                    found.append(f"{rel}: <meta content={value[:60]!r}>")
+                if attr.lower() == "content" and tag.name == "meta" and _is_url_meta(tag) and _BAD_SCHEME.match(value):
+                    found.append(f"{rel}: <meta {tag.get('property') or tag.get('name')} content={value[:60]!r}>")
+                if tag.name == "meta" and str(tag.get("http-equiv", "")).lower() == "refresh":
+                    target = str(tag.get("content", "")).split("url=", 1)[-1].strip("'\" ")
+                    if _BAD_SCHEME.match(target):
+                        found.append(f"{rel}: refresh to {target[:60]!r}")
                 if attr.lower() == "style" and marker in value:
                     found.append(f"{rel}: style attribute carries content: {value[:60]!r}")
         for style in page.find_all("style"):
