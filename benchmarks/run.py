@@ -14,8 +14,8 @@ Every build reads the same generated Jekyll tree (``benchmarks/out/<n>/blog``, s
 - ``material`` (when mkdocs-material is installed): Material's ``blog`` plugin on the same post files
   copied under ``docs/blog/posts`` (front matter gains ``categories: [<category>]``).
 
-Each build runs in its own process; time is wall clock, peak RSS is the process's ``ru_maxrss``
-(``os.wait4``), output is the bytes and files of the site folder. The table gives every figure as a
+Each build runs in its own process; time is wall clock, CPU time is the process's user + system
+time (steadier than wall clock on a shared machine), peak RSS is its ``ru_maxrss`` (``os.wait4``), output is the bytes and files of the site folder. The table gives every figure as a
 ratio to the floor at the same size. ``--repeat N`` runs each build N times (interleaved) and reports
 medians. The serve figure starts ``mkdocs serve`` on a free local port for the 1,000-post blog, edits
 one post, and times from the file save to the new text answered over HTTP.
@@ -94,6 +94,7 @@ class Run:
     tool: str
     posts: int
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     rss_kib: list[int] = field(default_factory=list)
     out_bytes: int = 0
     out_files: int = 0
@@ -102,6 +103,10 @@ class Run:
     @property
     def time(self) -> float:
         return statistics.median(self.seconds) if self.seconds else float("nan")
+
+    @property
+    def cpu_time(self) -> float:
+        return statistics.median(self.cpu) if self.cpu else float("nan")
 
     @property
     def rss_mb(self) -> float:
@@ -158,8 +163,8 @@ def commands(root: Path, floor_theme: str) -> dict[str, tuple[list[str], Path]]:
     }
 
 
-def timed(cmd: list[str], cwd: Path, log: Path, timeout: float) -> tuple[float, int, int]:
-    """Run ``cmd``; return (wall seconds, exit code, peak RSS in KiB of that process)."""
+def timed(cmd: list[str], cwd: Path, log: Path, timeout: float) -> tuple[float, float, int, int]:
+    """Run ``cmd``; return (wall seconds, CPU seconds, exit code, peak RSS in KiB) of that process."""
     with log.open("wb") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
@@ -171,7 +176,7 @@ def timed(cmd: list[str], cwd: Path, log: Path, timeout: float) -> tuple[float, 
             timer.cancel()
         elapsed = time.perf_counter() - start
     proc.returncode = code = os.waitstatus_to_exitcode(status)
-    return elapsed, code, usage.ru_maxrss
+    return elapsed, usage.ru_utime + usage.ru_stime, code, usage.ru_maxrss
 
 
 def folder_size(path: Path) -> tuple[int, int]:
@@ -186,12 +191,13 @@ def folder_size(path: Path) -> tuple[int, int]:
 def build(run: Run, cmd: list[str], root: Path, site: Path, timeout: float, keep: bool) -> None:
     shutil.rmtree(site, ignore_errors=True)
     log = root / f"{run.tool}.log"
-    seconds, code, rss = timed(cmd, root, log, timeout)
+    seconds, cpu, code, rss = timed(cmd, root, log, timeout)
     if code != 0:
         tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]
         run.error = f"exit {code} after {seconds:.1f}s; {log}:\n" + "\n".join(tail)
         return
     run.seconds.append(seconds)
+    run.cpu.append(cpu)
     run.rss_kib.append(rss)
     run.out_bytes, run.out_files = folder_size(site)
     if not keep:
@@ -316,17 +322,18 @@ def ratio(a: float, b: float) -> str:
 
 def table(runs: list[Run]) -> str:
     lines = [
-        "| posts | build | time | time / floor | peak RSS | RSS / floor | output | output / floor | files |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| posts | build | time | time / floor | CPU time | CPU / floor | peak RSS | RSS / floor | output | output / floor | files |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     floors = {r.posts: r for r in runs if r.tool == "floor"}
     for r in runs:
         f = floors.get(r.posts)
         if r.error:
-            lines.append(f"| {r.posts:,} | {r.tool} | failed | | | | | | |")
+            lines.append(f"| {r.posts:,} | {r.tool} | failed | | | | | | | | |")
             continue
         lines.append(
             f"| {r.posts:,} | {r.tool} | {r.time:.2f} s | {ratio(r.time, f.time) if f else '-'} "
+            f"| {r.cpu_time:.2f} s | {ratio(r.cpu_time, f.cpu_time) if f else '-'} "
             f"| {r.rss_mb:.0f} MB | {ratio(r.rss_mb, f.rss_mb) if f else '-'} "
             f"| {r.out_bytes / 1e6:.1f} MB | {ratio(r.out_bytes, f.out_bytes) if f else '-'} | {r.out_files:,} |"
         )
@@ -343,6 +350,7 @@ def linearity(runs: list[Run]) -> list[str]:
             if a and b:
                 out.append(
                     f"- {tool}, {small:,} -> {big:,} posts ({big / small:.0f}x): time {ratio(b.time, a.time)}, "
+                    f"CPU {ratio(b.cpu_time, a.cpu_time)}, "
                     f"output {ratio(b.out_bytes, a.out_bytes)}, peak RSS {ratio(b.rss_mb, a.rss_mb)}"
                 )
     return out
@@ -416,7 +424,7 @@ def main(argv: list[str] | None = None) -> int:
     print(report)
     OUT.mkdir(exist_ok=True)
     (OUT / "results.md").write_text(report + "\n")
-    data = [asdict(r) | {"time": r.time, "rss_mb": r.rss_mb} for r in runs]
+    data = [asdict(r) | {"time": r.time, "cpu_time": r.cpu_time, "rss_mb": r.rss_mb} for r in runs]
     (OUT / "results.json").write_text(json.dumps({"runs": data, "serve": serve}, indent=1))
     failed = [r for r in runs if r.error]
     for r in failed:
