@@ -143,3 +143,25 @@ def test_without_site_url(build_site: BuildSite) -> None:
     assert not canonical(soup) and meta(soup, "og:title") == ["Post 1"]
     [entry] = parse_feed(built.site / "feed.xml").entries
     assert entry.link == "/news/2020/01/01/post-1.html"
+
+
+def test_twitter_and_publisher_from_config(build_site: BuildSite) -> None:
+    files: dict[str, str | bytes] = {
+        "docs/_config.yml": "url: https://example.com\ntwitter:\n  username: '@polax'\nlogo: /img/logo.png\nlang: en-GB\n",
+        "docs/_data/authors.yml": "dan:\n  name: Daniel Granger\n  twitter: '@dan'\n  url: https://dan.example/\n",
+        "docs/_posts/2021-10-28-x.md": "---\ntitle: X\nauthor: dan\nimage: /img/x.jpg\nlast_modified_at: 2022-01-01\n---\nx\n",
+    }
+    built = build_site(files, mkdocs_yml=YML)
+    assert built.returncode == 0, built.log
+    soup = BeautifulSoup(built.read("2021/10/28/x.html"), "html.parser")
+    assert meta(soup, "twitter:site") == ["@polax"] and meta(soup, "twitter:creator") == ["@dan"]
+    assert meta(soup, "og:locale") == ["en_GB"]
+    assert meta(soup, "article:modified_time") == ["2022-01-01T00:00:00+00:00"]
+    [data] = [json.loads(s.string) for s in soup.find_all("script", type="application/ld+json")]
+    assert data["author"] == {"@type": "Person", "name": "Daniel Granger", "url": "https://dan.example/"}
+    assert data["publisher"]["logo"]["url"] == "https://example.com/img/logo.png"
+    assert data["dateModified"] == "2022-01-01T00:00:00+00:00"
+    [entry] = parse_feed(built.site / "feed.xml").entries
+    assert entry.updated.startswith("2022-01-01") and entry.author == "Daniel Granger"
+    feed = ET.parse(built.site / "feed.xml").getroot()
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en-GB"
