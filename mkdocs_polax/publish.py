@@ -190,7 +190,7 @@ class Publisher:
         for problem in result.problems:
             log.warning(problem)
         for page in result.pages:
-            self._write(site_dir, page.dest, redirects.redirect_html(page.to_url))
+            self._write(site_dir, page.dest, redirects.redirect_html(page.to_url, page.title))
         assert self.plugin.jekyll is not None
         if result.mapping and redirects.json_enabled(self.plugin.jekyll.raw) and not self._own("redirects.json"):
             self._write(site_dir, "redirects.json", redirects.redirects_json(result.mapping))

@@ -33,6 +33,7 @@ class RedirectPage:
     to_url: str
     source: str
     replaces_page: bool = False  # redirect_to: the page itself becomes the redirect
+    title: str | None = None  # the page's title, kept in <title> when the page itself redirects
 
 
 @dataclass
@@ -102,19 +103,29 @@ def plan(items: Iterable[Redirectable], outputs: Mapping[str, str], base: str) -
                 )
                 continue
             to = _target(base, to_raw)
-            result.pages.append(RedirectPage(item.url, item.dest, to, item.source, replaces_page=True))
+            title = item.meta.get("title")
+            result.pages.append(
+                RedirectPage(
+                    item.url, item.dest, to, item.source, replaces_page=True, title=str(title) if title else None
+                )
+            )
             result.mapping[item.url] = to
     return result
 
 
-def redirect_html(to_url: str) -> str:
-    """jekyll-redirect-from's ``redirect.html`` layout, with every value escaped for its place."""
+def redirect_html(to_url: str, title: str | None = None) -> str:
+    """jekyll-redirect-from's ``redirect.html`` layout, with every value escaped for its place.
+
+    A page that redirects itself (``redirect_to``) keeps its title in ``<title>``, so that the old
+    page still says what it was.
+    """
     href = xml_escape(to_url)
+    head_title = f"{xml_escape(title)} &ndash; Redirecting&hellip;" if title else "Redirecting&hellip;"
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en-US">\n'
         '  <meta charset="utf-8">\n'
-        "  <title>Redirecting&hellip;</title>\n"
+        f"  <title>{head_title}</title>\n"
         f'  <link rel="canonical" href="{href}">\n'
         f"  <script>location={script_json(to_url)}</script>\n"
         f'  <meta http-equiv="refresh" content="0; url={href}">\n'
