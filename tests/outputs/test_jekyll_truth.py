@@ -62,7 +62,9 @@ def test_every_redirect_page_where_jekyll_wrote_it(built: Built) -> None:
     for rel in ("old-tiktok.html", "2021/11/01/news-one.html", "news/one/index.html", "xmas.html", "team.html"):
         assert built.exists(rel), rel
         ours = BeautifulSoup(built.read(rel), "html.parser").find("link", rel="canonical")
-        theirs = BeautifulSoup((REFERENCE / rel).read_text(encoding="utf-8"), "html.parser").find("link", rel="canonical")
+        theirs = BeautifulSoup((REFERENCE / rel).read_text(encoding="utf-8"), "html.parser").find(
+            "link", rel="canonical"
+        )
         assert ours is not None and theirs is not None and ours["href"] == theirs["href"]
 
 
