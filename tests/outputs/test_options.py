@@ -165,3 +165,26 @@ def test_twitter_and_publisher_from_config(build_site: BuildSite) -> None:
     assert entry.updated.startswith("2022-01-01") and entry.author == "Daniel Granger"
     feed = ET.parse(built.site / "feed.xml").getroot()
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en-GB"
+
+
+def test_collection_feeds(build_site: BuildSite) -> None:
+    config = (
+        "url: https://example.com\n"
+        "collections:\n  recipes:\n    output: true\n"
+        "feed:\n  collections:\n    recipes:\n      categories: [soup]\n"
+    )
+    files: dict[str, str | bytes] = {
+        "docs/_config.yml": config,
+        **_posts(1),
+        "docs/_recipes/leek.md": "---\ntitle: Leek soup\ndate: 2020-02-01\ncategories: [soup]\n---\nLeeks.\n",
+        "docs/_recipes/cake.md": "---\ntitle: Cake\ndate: 2020-03-01\n---\nCake.\n",
+    }
+    built = build_site(files, mkdocs_yml=YML)
+    assert built.returncode == 0, built.log
+    assert _entries(str(built.site / "feed/recipes.xml")) == ["Cake", "Leek soup"]
+    assert _entries(str(built.site / "feed/recipes/soup.xml")) == ["Leek soup"]
+    assert _entries(str(built.site / "feed.xml")) == ["Post 1"]
+    root = ET.parse(built.site / "feed/recipes/soup.xml").getroot()
+    assert root.findtext("{http://www.w3.org/2005/Atom}title") == "Options | Recipes | Soup"
+    [entry] = parse_feed(built.site / "feed/recipes/soup.xml").entries
+    assert entry.id == "https://example.com/recipes/leek" and entry.link == "https://example.com/recipes/leek.html"
