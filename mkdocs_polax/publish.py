@@ -123,6 +123,8 @@ class Publisher:
                 is_home=view.url in ("/", "/index.html"),
                 prev_url=view.previous_url,
                 next_url=view.next_url,
+                page_number=view.page,
+                pages=view.pages,
             )
             dates = [p.last_modified_at or p.date for p in view.posts]
             lastmod = max((d for d in dates if d is not None), default=None)

@@ -35,6 +35,7 @@ class SeoSite:
     author: Author | None = None
     facebook: Mapping[str, Any] = field(default_factory=dict)
     verifications: Mapping[str, str] = field(default_factory=dict)
+    paginator_message: str = "Page %(current)s of %(total)s for "
 
 
 @dataclass
@@ -54,6 +55,8 @@ class SeoPage:
     meta: Mapping[str, Any] = field(default_factory=dict)
     prev_url: str | None = None
     next_url: str | None = None
+    page_number: int = 1  # of a paginated listing
+    pages: int = 1
 
 
 def site_from_config(
@@ -79,7 +82,20 @@ def site_from_config(
         author=site_author,
         facebook=raw["facebook"] if isinstance(raw.get("facebook"), dict) else {},
         verifications={str(k): str(v) for k, v in verifications.items() if v},
+        paginator_message=_paginator_message(raw.get("seo_paginator_message")),
     )
+
+
+def _paginator_message(value: Any) -> str:
+    """``seo_paginator_message`` (Ruby's ``%<current>s``/``%<total>s``) as a Python format string."""
+    if not isinstance(value, str) or not value:
+        return "Page %(current)s of %(total)s for "
+    text = value.replace("%", "%%").replace("%%<current>s", "%(current)s").replace("%%<total>s", "%(total)s")
+    try:
+        text % {"current": 1, "total": 1}
+    except (ValueError, TypeError, KeyError):
+        return "Page %(current)s of %(total)s for "
+    return text
 
 
 def _clean(value: Any) -> str | None:
@@ -100,11 +116,16 @@ def enabled(meta: Mapping[str, Any]) -> bool:
 
 
 def page_title(page: SeoPage, site: SeoSite) -> str:
-    """``Post title | Site title``; the site title alone on the home page or an untitled page."""
+    """``Post title | Site title``; the site title alone on the home page or an untitled page;
+    ``Page 2 of 5 for ...`` in front on later pages of a listing (jekyll-seo-tag's paginator message)."""
     own = _clean(page.title)
     if page.is_home or not own or own == site.title:
-        return site.title or own or ""
-    return own + TITLE_SEPARATOR + site.title if site.title else own
+        title = site.title or own or ""
+    else:
+        title = own + TITLE_SEPARATOR + site.title if site.title else own
+    if page.page_number > 1:
+        title = site.paginator_message % {"current": page.page_number, "total": page.pages} + title
+    return title
 
 
 def canonical_url(page: SeoPage, site: SeoSite) -> str:
