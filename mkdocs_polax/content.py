@@ -101,6 +101,7 @@ class ContentPipeline:
         self._md_settings: tuple[list[Any], dict[str, Any]] = ([], {})
         self._excerpt_heads: dict[int, str] = {}
         self._mojibake: dict[int, list[int]] = {}  # id(document) -> file lines with mojibake
+        self._protected: dict[int, dict[str, str]] = {}  # id(document) -> placeholders of raw HTML
         self._fallback: dict[int, str] = {}
         self._site_separator = "\n\n"
 
@@ -191,26 +192,28 @@ class ContentPipeline:
         for problem in problems:
             log.warning(str(problem))
 
-    def _liquid(self, doc: Document, text: str) -> str:
+    def _liquid(self, doc: Document, text: str, protect: bool = False) -> str:
         if self.liquid is None:
             return text
-        out, problems = self.liquid.render(doc, text)
+        out, problems = self.liquid.render(doc, text, protect=protect)
+        if self.liquid.env.protected:
+            self._protected[id(doc)] = dict(self.liquid.env.protected)
         self._log(problems)
         if self.liquid.problems:
             self._log(self.liquid.problems)
             self.liquid.problems.clear()
         return out
 
-    def _prepare(self, doc: Document) -> str:
+    def _prepare(self, doc: Document, protect: bool = False) -> str:
         text = doc.body
         found = self._mojibake.get(id(doc))
         if self.fix_mojibake and found:
             text = repair_lines(text, found, doc.body_line)
-        return self._liquid(doc, text)
+        return self._liquid(doc, text, protect)
 
     def before_markdown(self, doc: Document) -> str:
         """The text MkDocs' Markdown (or, for HTML sources, nothing) receives: Liquid rendered."""
-        text = self._prepare(doc)
+        text = self._prepare(doc, protect=doc.is_markdown)
         separator = excerpt_separator(doc, self._site_separator)
         if separator != "\n\n" and separator in text and doc.kind != "page":
             self._excerpt_heads[id(doc)] = text.split(separator, 1)[0]
@@ -218,6 +221,9 @@ class ContentPipeline:
 
     def after_markdown(self, doc: Document, post: Post, body_html: str) -> str:
         """Fill the post's excerpt and reading time from the rendered body; return the body."""
+        protected = self._protected.pop(id(doc), None)
+        if protected and self.liquid is not None:
+            body_html = self.liquid.restore(body_html, protected)
         if post.excerpt is None:
             given = post.meta.get("excerpt")
             head = self._excerpt_heads.pop(id(doc), None)
@@ -225,6 +231,8 @@ class ContentPipeline:
                 ex: str | None = html.escape(given)
             elif head is not None:
                 ex = self.markdownify(head).strip() if doc.is_markdown else head.strip()
+                if protected and self.liquid is not None:
+                    ex = self.liquid.restore(ex, protected)
             else:
                 ex = excerpt_html(body_html)
             if ex:

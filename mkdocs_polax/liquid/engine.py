@@ -59,6 +59,9 @@ class JekyllEnvironment(Environment):
         self.source_names: dict[int, str] = {}  # id(template source) -> file, for included files
         self.unknown_filters: list[str] = []
         self.expression_cache: dict[str, BoundTemplate] = {}
+        # HTML that Markdown must not touch (highlight blocks): placeholders while ``protecting``.
+        self.protecting = False
+        self.protected: dict[str, str] = {}
         self._inline: dict[str, BoundTemplate] = {}
         for tag in JEKYLL_TAGS:
             self.add_tag(tag)
@@ -80,6 +83,15 @@ class JekyllEnvironment(Environment):
         elif not exc.token:
             exc.token = token
         self.errors.append(exc)
+
+    def protect(self, html: str) -> str:
+        """``html`` itself, or a placeholder word for it when the output goes on to Markdown (which
+        would break a code block's blank lines apart inside a list item)."""
+        if not self.protecting:
+            return html
+        key = f"polaxraw{len(self.protected):06d}z"
+        self.protected[key] = html
+        return key
 
     def unknown_filter(self, name: str) -> None:
         self.unknown_filters.append(name)
@@ -201,8 +213,14 @@ class JekyllLiquid:
             paginator = PaginatorDrop(self.site_drop.posts, self.paginate, self.paginate_path)
         return {"site": self.site_drop, "page": self.site_drop.drop(doc), "paginator": paginator}
 
+    def restore(self, rendered_html: str, protected: dict[str, str]) -> str:
+        """Put back the HTML that ``render(..., protect=True)`` replaced by placeholders."""
+        for key, value in protected.items():
+            rendered_html = rendered_html.replace(f"<p>{key}</p>", value).replace(key, value)
+        return rendered_html
+
     def render(
-        self, doc: Document, text: str | None = None, line_offset: int | None = None
+        self, doc: Document, text: str | None = None, line_offset: int | None = None, *, protect: bool = False
     ) -> tuple[str, list[Problem]]:
         """``text`` (default: the document's body) with its Liquid rendered, and the problems found."""
         source = doc.body if text is None else text
@@ -212,6 +230,8 @@ class JekyllLiquid:
         env = self.env
         env.errors = []
         env.unknown_filters = []
+        env.protecting = protect
+        env.protected = {}
         problems: list[Problem] = []
         self._current = doc
         try:

@@ -247,10 +247,11 @@ class HighlightNode(Node):
         code = re.sub(r"\A[\n\r]+|[\n\r]+\Z", "", buf.getvalue())
         body = highlight_html(code, self.lang, self.linenos)
         lang = html.escape(self.lang)
-        buffer.write(
+        figure = (
             f'<figure class="highlight"><pre><code class="language-{lang.replace("+", "-")}" data-lang="{lang}">'
             f"{body.rstrip(chr(10)) if not self.linenos else body}</code></pre></figure>"
         )
+        buffer.write(_env(context).protect(figure))
         return True
 
 

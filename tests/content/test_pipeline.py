@@ -42,6 +42,10 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> Built:
             "docs/_posts/2024-01-05-no-liquid.md": post(
                 "Off", "Literal {{ site.title }} here.\n", "render_with_liquid: false\n"
             ),
+            "docs/_posts/2024-01-06-highlight.md": post(
+                "Highlight",
+                "- step\n\n  {% highlight sh %}\n  make\n\n  run\n  {% endhighlight %}\n\nAfter.\n",
+            ),
             "docs/archive.html": '---\ntitle: Archive\n---\n<ul>{% for p in site.posts %}<li><a href="{{ p.url | relative_url }}">{{ p.title }}</a></li>{% endfor %}</ul>\n',
             "docs/index.html": "---\nlayout: default\ntitle: Home\n---\n{% for post in paginator.posts %}{{ post.title }}{% endfor %}\n",
         },
@@ -130,3 +134,13 @@ def test_mkdocs_site_pages_render_as_before(build_site: BuildSite) -> None:
         or '"Straight quotes" -- and {{ not_liquid }}.' in home
     )
     assert "Posted on 03 Feb 2024." in built.read("2024/02/03/hello.html")
+
+
+def test_highlight_inside_a_list_item_stays_whole(broken: Built) -> None:
+    """The highlight tag's HTML goes through Markdown untouched, even with blank lines in a list."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(broken.read("2024/01/06/highlight.html"), "html.parser")
+    figure = soup.select_one("li figure.highlight pre code.language-sh")
+    assert figure is not None and figure.get_text() == "  make\n\n  run\n  "
+    assert "polaxraw" not in str(soup)
