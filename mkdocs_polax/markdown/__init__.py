@@ -39,6 +39,8 @@ def kramdown_extensions() -> list[tuple[str, dict[str, Any]]]:
         ("tables", {}),
         ("smarty", {"smart_angled_quotes": True, "substitutions": TYPOGRAPHIC_CHARACTERS}),
         ("pymdownx.superfences", {}),
+        ("pymdownx.tilde", {"subscript": False}),
+        ("pymdownx.tasklist", {}),
         ("mkdocs_polax.markdown.kramdown", {}),
     ]
 

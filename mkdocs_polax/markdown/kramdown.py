@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from markdown import Markdown
@@ -218,9 +218,59 @@ def apply_ials(lines: list[str]) -> list[str]:
     return result
 
 
+_TOC_ITEM = re.compile(r"^ {0,3}(?:[*+-]|1\.)\s+TOC\s*$")
+_TOC_IAL = re.compile(r"^ {0,3}\{:\s*(?:\.no_toc\s+)?toc\s*\}\s*$")
+_EXT_START = re.compile(r"^ {0,3}\{::(comment|nomarkdown)\}\s*(.*)$")
+_EXT_END = re.compile(r"^(.*?)\{:/(comment|nomarkdown)?\}\s*$")
+_OPTIONS = re.compile(r"^ {0,3}\{::options\b[^}]*/\}\s*$")
+
+
+def kramdown_blocks(lines: list[str], store: Callable[[str], str]) -> list[str]:
+    """kramdown's block extensions and its TOC marker, as Python-Markdown understands them:
+    ``* TOC`` + ``{:toc}`` -> ``[TOC]``; ``{::comment}`` -> an HTML comment; ``{::nomarkdown}`` -> raw
+    HTML (``store`` puts it in Python-Markdown's stash); ``{::options /}`` dropped."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _TOC_ITEM.match(line) and i + 1 < len(lines) and _TOC_IAL.match(lines[i + 1]):
+            out.append("[TOC]")
+            i += 2
+            continue
+        if _OPTIONS.match(line):
+            i += 1
+            continue
+        m = _EXT_START.match(line)
+        if m:
+            kind, rest = m.group(1), m.group(2)
+            body: list[str] = []
+            j = i
+            tail = rest
+            while True:
+                end = _EXT_END.match(tail)
+                if end:
+                    body.append(end.group(1))
+                    break
+                body.append(tail)
+                j += 1
+                if j >= len(lines):
+                    body = []
+                    break
+                tail = lines[j]
+            if j < len(lines):
+                text = "\n".join(body).strip("\n")
+                raw = f"<!-- {text.strip()} -->" if kind == "comment" else text
+                out.extend(["", store(raw), ""])
+                i = j + 1
+                continue
+        out.append(line)
+        i += 1
+    return out
+
+
 class KramdownPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        return reindent_lists(apply_ials(lines))
+        return reindent_lists(apply_ials(kramdown_blocks(lines, self.md.htmlStash.store)))
 
 
 _NON_WORD = re.compile(r"[^\w\- \t]")

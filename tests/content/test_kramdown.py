@@ -35,7 +35,7 @@ def _pair(bodies: dict[str, tuple[Any, str]], slug: str) -> tuple[Tag, Beautiful
     return main, BeautifulSoup(html, "html.parser")
 
 
-SLUGS = ["ial", "lists", "fences", "notes", "tables", "headers", "html", "typography", "math", "excerpt"]
+SLUGS = ["ial", "lists", "fences", "notes", "tables", "headers", "html", "typography", "math", "excerpt", "gfm"]
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -146,6 +146,23 @@ def test_inline_code_classes(bodies: dict[str, tuple[Any, str]]) -> None:
 def test_excerpt_separator_kept_in_body(bodies: dict[str, tuple[Any, str]]) -> None:
     _, polax = _pair(bodies, "excerpt")
     assert "<!-- more -->" in str(polax)
+
+
+def test_gfm_extras_toc_and_block_extensions(bodies: dict[str, tuple[Any, str]]) -> None:
+    """Jekyll's kramdown reads GFM: ~~strike~~, task lists; and kramdown's ``{:toc}``, ``{::comment}``,
+    ``{::nomarkdown}``."""
+    jekyll, polax = _pair(bodies, "gfm")
+    assert [d.get_text() for d in polax.find_all("del")] == [d.get_text() for d in jekyll.find_all("del")]
+
+    def boxes(soup: Tag | BeautifulSoup) -> list[bool]:
+        return [box.has_attr("checked") for box in soup.select("li.task-list-item input[type=checkbox]")]
+
+    assert boxes(polax) == boxes(jekyll) == [False, True]
+    toc = [a.get("href") for a in jekyll.select("#markdown-toc a")]
+    assert [a.get("href") for a in polax.select(".toc a")] == toc == ["#strike-and-tasks", "#second-heading"]
+    assert "<!-- This is a hidden comment. -->" in str(polax)
+    assert "{::" not in polax.get_text() and "{:toc}" not in polax.get_text()
+    assert polax.find("span", string="**not markdown**") is not None
 
 
 def test_reference_fixture_is_complete() -> None:
