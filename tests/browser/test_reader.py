@@ -108,3 +108,33 @@ def test_skip_link_and_visible_focus(open_page: Any) -> None:
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#content"
     watch.assert_clean("keyboard")
+
+
+CLS_SCRIPT = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(total), 300);
+})"""
+
+
+@pytest.mark.parametrize("width", [375, 1366])
+def test_no_layout_shift_while_images_load(browser: Any, base_url: str, width: int) -> None:
+    """Cumulative Layout Shift stays ~0 with images arriving late (each image response delayed)."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+
+        def slow_images(route: Any) -> None:
+            page.wait_for_timeout(150)
+            route.continue_()
+
+        page.route("**/*.png", slow_images)
+        page.route("**/*.svg", slow_images)
+        for path in ("", "blog/core-web-vitals-for-shops.html", "category/design/"):
+            page.goto(base_url + path, wait_until="load")
+            cls = page.evaluate(CLS_SCRIPT)
+            assert cls < 0.01, f"/{path} at {width}px: CLS {cls:.3f}"
+    finally:
+        context.close()

@@ -313,3 +313,36 @@ def test_custom_dir_overrides_a_partial_and_a_block(build_site: BuildSite) -> No
     html = built.read("2024/05/06/a.html")
     assert '<meta name="x-custom" content="yes">' in html
     assert "<footer>My footer</footer>" in html and "site-footer" not in html
+
+
+def test_mkdocs_site_with_nav_sections_and_a_blog(build_site: BuildSite) -> None:
+    yml = """site_name: Docs and blog
+docs_dir: docs
+theme: polax
+nav:
+  - Home: index.md
+  - Guide:
+      - Install: guide/install.md
+      - Use: guide/use.md
+plugins:
+  - polax:
+      blog_url: /blog/
+"""
+    built = build_site(
+        {
+            "docs/index.md": "# Welcome\n\nHello.\n",
+            "docs/guide/install.md": "# Install\n\npip install.\n",
+            "docs/guide/use.md": "# Use\n\nRun it.\n",
+            "docs/_posts/2024-02-03-news.md": "---\ntitle: News\n---\nFresh news.\n",
+        },
+        mkdocs_yml=yml,
+    )
+    assert built.returncode == 0, built.log
+    s = BeautifulSoup(built.read("guide/install/index.html"), "html.parser")
+    nav = [(a.get_text(strip=True), a.get("aria-current")) for a in s.select(".site-nav a")]
+    # The theme links the blog index (not a nav entry: MkDocs' nav cannot name a generated page).
+    assert nav[0] == ("Blog", None) and ("Install", "page") in nav and ("Use", None) in nav
+    blog = BeautifulSoup(built.read("blog/index.html"), "html.parser")
+    assert [a.get_text(strip=True) for a in blog.select(".card__title a")] == ["News"]
+    post = BeautifulSoup(built.read("2024/02/03/news.html"), "html.parser")
+    assert tag(post.find("h1")).get_text(strip=True) == "News"
