@@ -37,7 +37,8 @@ _WORD_TEXT = (
     "follow stop create speak allow add spend grow offer remember love consider appear buy wait serve "
     "die send expect stay fall cut reach kill remain suggest raise pass sell require report decide pull"
 )
-WORDS = _WORD_TEXT.split()
+# Real prose has apostrophes in most paragraphs (and smart quotes are work for the Markdown).
+WORDS = _WORD_TEXT.split() + ["it's", "don't", "we're", "you'll", "isn't", "team's"]
 CATEGORIES = (
     "Engineering",
     "Design",
@@ -183,6 +184,9 @@ def _sentence(rng: random.Random) -> str:
         words[i] = f"**{words[i]}**"
     elif r < 0.33:
         words[i] = f"`{words[i]}()`"
+    elif r < 0.40:
+        words[i] = f'"{words[i]} {words[(i + 1) % len(words)]}"'
+        del words[(i + 1) % len(words)]
     text = " ".join(words)
     return text[0].upper() + text[1:] + rng.choice(".....?!")
 
