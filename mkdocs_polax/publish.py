@@ -43,6 +43,7 @@ class Publisher:
         self.seo_site: seo.SeoSite | None = None
         self.feed_site: feeds.FeedSite | None = None
         self.feed_settings = feeds.FeedSettings()
+        self._links: str | None = None
 
     # -- on_config -------------------------------------------------------------------------------
     def configure(self, config: MkDocsConfig) -> None:
@@ -148,11 +149,15 @@ class Publisher:
         return Markup(head), Markup(html.escape(seo.page_title(data, self.seo_site)))
 
     def _feed_links(self) -> str:
-        assert self.feed_site is not None
-        opts = self.plugin.config.feed
-        if not opts.enabled:
-            return ""
-        return feeds.autodiscovery(self.feed_site, self.feed_settings.path, opts.json_path or None)
+        """The same on every page: made once per build."""
+        if self._links is None:
+            assert self.feed_site is not None
+            opts = self.plugin.config.feed
+            on = bool(opts.enabled)
+            self._links = (
+                feeds.autodiscovery(self.feed_site, self.feed_settings.path, opts.json_path or None) if on else ""
+            )
+        return self._links
 
     # -- on_post_build ---------------------------------------------------------------------------
     def write(self, config: MkDocsConfig) -> None:
