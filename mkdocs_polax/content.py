@@ -19,13 +19,18 @@ from .liquid import JekyllLiquid
 log = get_plugin_logger(__name__)
 
 _TAG = re.compile(r"<[^>]+>")
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|li|ul|ol|dl|dt|dd|h[1-6]|br|hr|tr|td|th|table|thead|tbody|blockquote|pre|figure|section)\b[^>]*>",
+    re.I,
+)
 _PARA = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S | re.I)
 WORDS_PER_MINUTE = 200
 
 
 def plain_text(fragment: str) -> str:
-    """Text of an HTML fragment: tags dropped, entities decoded, white space folded."""
-    return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+    """Text of an HTML fragment: tags dropped (a block's end is a space, ``<em>`` is nothing),
+    entities decoded, white space folded."""
+    return " ".join(html.unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", fragment))).split())
 
 
 def excerpt_html(body_html: str) -> str | None:

@@ -46,6 +46,12 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> Built:
                 "Highlight",
                 "- step\n\n  {% highlight sh %}\n  make\n\n  run\n  {% endhighlight %}\n\nAfter.\n",
             ),
+            "docs/_posts/2024-01-07-excerpt.md": post(
+                "Excerpt",
+                "First *para*.\n\nSecond para.\n\n<!-- more -->\n\nThe rest.\n",
+                "excerpt_separator: <!-- more -->\n",
+            ),
+            "docs/_posts/2024-01-08-given.md": post("Given", "Body text.\n", "excerpt: Written by hand\n"),
             "docs/archive.html": '---\ntitle: Archive\n---\n<ul>{% for p in site.posts %}<li><a href="{{ p.url | relative_url }}">{{ p.title }}</a></li>{% endfor %}</ul>\n',
             "docs/index.html": "---\nlayout: default\ntitle: Home\n---\n{% for post in paginator.posts %}{{ post.title }}{% endfor %}\n",
         },
@@ -144,3 +150,15 @@ def test_highlight_inside_a_list_item_stays_whole(broken: Built) -> None:
     figure = soup.select_one("li figure.highlight pre code.language-sh")
     assert figure is not None and figure.get_text() == "  make\n\n  run\n  "
     assert "polaxraw" not in str(soup)
+
+
+def test_excerpts_feed_the_summaries(broken: Built) -> None:
+    """excerpt_separator cuts the excerpt; a front-matter excerpt wins; either is the summary that
+    feeds and meta descriptions use when there is no description."""
+    import feedparser
+
+    feed = feedparser.parse(broken.read("feed.xml"))
+    summaries = {e.title: e.summary for e in feed.entries}
+    assert summaries["Excerpt"] == "First para. Second para."
+    assert summaries["Given"] == "Written by hand"
+    assert 'content="First para. Second para."' in broken.read("2024/01/07/excerpt.html")

@@ -113,5 +113,9 @@ def test_plain_text_has_no_markup(text: str) -> None:
     assert "<p>" not in out and "<b>" not in out
 
 
+def test_plain_text_spaces_blocks_not_inline_tags() -> None:
+    assert plain_text("<p>First <em>para</em>.</p><p>Second&amp;</p>") == "First para. Second&"
+
+
 def test_excerpt_is_the_first_paragraph() -> None:
     assert excerpt_html("<h2>T</h2><p>One <em>two</em></p><p>three</p>") == "<p>One <em>two</em></p>"
