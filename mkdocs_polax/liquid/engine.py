@@ -244,6 +244,15 @@ class JekyllLiquid:
                 Problem(doc.source, f"{where}Liquid: {exc.message}; the Liquid in this file is left unrendered")
             )
             return source, problems
+        except Exception as exc:  # noqa: BLE001 - one odd page must not stop the build
+            problems.append(
+                Problem(
+                    doc.source,
+                    f"Liquid could not render this file ({type(exc).__name__}: {exc}); its Liquid is left "
+                    "unrendered. Please report this with the file",
+                )
+            )
+            return source, problems
         finally:
             self._current = None
         for err in env.errors:

@@ -307,7 +307,42 @@ class HighlightTag(Tag):
         return HighlightNode(token, m.group(1).lower(), linenos, block)
 
 
-JEKYLL_TAGS: tuple[type[Tag], ...] = (IncludeTag, IncludeRelativeTag, PostUrlTag, LinkTag, HighlightTag)
+class GistNode(Node):
+    """jekyll-gist's ``{% gist user/id [file] %}`` as a link to the gist: the plugin writes a
+    ``<script>`` from gist.github.com, and polax never lets a post run a third-party script."""
+
+    __slots__ = ("markup",)
+
+    def __init__(self, token: Token, markup: str) -> None:
+        super().__init__(token)
+        self.markup = markup
+
+    def __str__(self) -> str:
+        return f"{{% gist {self.markup} %}}"
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        markup = _render_inline(context, self.markup) if "{" in self.markup else self.markup
+        parts = markup.split()
+        if not parts or not re.fullmatch(r"[\w.-]+(/[\w.-]+)?", parts[0]):
+            raise LiquidError(f"gist: cannot read {markup!r}; write {{% gist user/id [file] %}}", token=self.token)
+        url = f"https://gist.github.com/{parts[0]}"
+        if len(parts) > 1:
+            url += "#file-" + re.sub(r"[^\w-]", "-", parts[1]).lower()
+        label = html.escape(f"gist {parts[0]}" + (f" ({parts[1]})" if len(parts) > 1 else ""))
+        buffer.write(f'<p class="gist"><a href="{html.escape(url)}">{label}</a></p>')
+        return True
+
+
+class GistTag(Tag):
+    name = sys.intern("gist")
+    block = False
+
+    def parse(self, stream: TokenStream) -> Node:
+        token, markup = _markup(stream)
+        return GistNode(token, markup.strip())
+
+
+JEKYLL_TAGS: tuple[type[Tag], ...] = (IncludeTag, IncludeRelativeTag, PostUrlTag, LinkTag, HighlightTag, GistTag)
 
 
 def post_name_matches(name: str, source: str) -> bool:

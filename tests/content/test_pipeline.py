@@ -52,6 +52,7 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> Built:
                 "excerpt_separator: <!-- more -->\n",
             ),
             "docs/_posts/2024-01-08-given.md": post("Given", "Body text.\n", "excerpt: Written by hand\n"),
+            "docs/_posts/2024-01-09-gist.md": post("Gist", "Code: {% gist octo/abc123 hello.rb %}\n"),
             "docs/archive.html": '---\ntitle: Archive\n---\n<ul>{% for p in site.posts %}<li><a href="{{ p.url | relative_url }}">{{ p.title }}</a></li>{% endfor %}</ul>\n',
             "docs/index.html": "---\nlayout: default\ntitle: Home\n---\n{% for post in paginator.posts %}{{ post.title }}{% endfor %}\n",
         },
@@ -162,3 +163,9 @@ def test_excerpts_feed_the_summaries(broken: Built) -> None:
     assert summaries["Excerpt"] == "First para. Second para."
     assert summaries["Given"] == "Written by hand"
     assert 'content="First para. Second para."' in broken.read("2024/01/07/excerpt.html")
+
+
+def test_gist_is_a_link_never_a_script(broken: Built) -> None:
+    page = broken.read("2024/01/09/gist.html")
+    assert '<a href="https://gist.github.com/octo/abc123#file-hello-rb">gist octo/abc123 (hello.rb)</a>' in page
+    assert "gist.github.com/octo/abc123.js" not in page

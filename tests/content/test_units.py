@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mkdocs_polax.content import excerpt_html, plain_text
+from mkdocs_polax.jekyll.config import read_config
+from mkdocs_polax.jekyll.site import read_site
+from mkdocs_polax.liquid import JekyllLiquid
 from mkdocs_polax.liquid.filters import (
     absolute_url_of,
     array_to_sentence_string,
@@ -119,3 +123,20 @@ def test_plain_text_spaces_blocks_not_inline_tags() -> None:
 
 def test_excerpt_is_the_first_paragraph() -> None:
     assert excerpt_html("<h2>T</h2><p>One <em>two</em></p><p>three</p>") == "<p>One <em>two</em></p>"
+
+
+def test_an_unexpected_error_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
+    """Whatever goes wrong inside a drop, the page's text comes back with a problem naming the file."""
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_config.yml").write_text("title: T\n")
+    (tmp_path / "_posts" / "2024-01-01-a.md").write_text("---\ntitle: A\n---\nBefore {{ page.content }} after\n")
+    site = read_site(tmp_path, read_config(tmp_path))
+
+    def broken(doc: object) -> str:
+        raise RuntimeError("disk on fire")
+
+    liquid = JekyllLiquid(site, content_of=broken, excerpt_of=broken, markdownify=str, smartify=str)
+    [doc] = site.posts
+    out, problems = liquid.render(doc)
+    assert out == doc.body
+    assert [p.file for p in problems] == ["_posts/2024-01-01-a.md"] and "disk on fire" in problems[0].message
