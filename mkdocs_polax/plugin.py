@@ -379,14 +379,6 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             log.warning(str(problem))
         for problem in site.errors:
             log.error(str(problem))
-        if not self.config.fix_mojibake:
-            for doc in [*self.docs.values(), *self.raw_pages]:
-                if doc.mojibake_lines:
-                    lines = ", ".join(str(n) for n in doc.mojibake_lines[:5])
-                    log.warning(
-                        f"{doc.source}: line {lines}: text looks double-encoded (UTF-8 read as Windows-1252: "
-                        "'Ã©' for 'é', 'â€™' for '’'). Repair the text, or set the polax option fix_mojibake: true"
-                    )
         pages = sum(1 for d in self.docs.values() if d.kind != "post") + len(self.raw_pages)
         log.info(
             f"{len(site.posts)} posts, {pages} pages, {len(site.static_files)} static files, "

@@ -82,7 +82,7 @@ def test_nul_bytes_are_removed_and_named(build_site: BuildSite) -> None:
 def test_mojibake_is_named_with_its_lines(build_site: BuildSite) -> None:
     garbled = TEXT.encode().decode("cp1252", errors="replace")  # 'CafÃ© crÃ¨me'
     built = jekyll_site(build_site, {POST: garbled})
-    assert_reported(built, POST, "line 2, 4", "double-encoded", "fix_mojibake: true")
+    assert_reported(built, POST, "line 2, 4", "mojibake", "fix_mojibake: true")
     assert_strict_fails(built)
     assert_good_posts(built)
     assert "CafÃ©" in soup(built, OUT).h1.get_text()  # type: ignore[union-attr]  # source text kept as written
