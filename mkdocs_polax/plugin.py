@@ -71,6 +71,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         self.settings: ListingSettings | None = None
         self.data_authors: dict[str, Any] = {}
         self._exclude_docs: Any = None
+        self._group_urls: dict[tuple[str, str], str | None] = {}
         self.publisher = Publisher(self)  # feeds, SEO tags, redirects, sitemap
         self.image_sizes = ImageSizes()
 
@@ -465,6 +466,14 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
 
     def _url_helpers(self, kind: str, name: str) -> str | None:
         """Site-relative URL (no leading slash) of a category, tag, year or author page."""
+        assert self.index is not None and self.settings is not None
+        key = (kind, name)
+        if key in self._group_urls:  # asked by every card and post header: computed once per build
+            return self._group_urls[key]
+        self._group_urls[key] = url = self._group_url(kind, name)
+        return url
+
+    def _group_url(self, kind: str, name: str) -> str | None:
         assert self.index is not None and self.settings is not None
         groups = {
             "category": self.index.categories,

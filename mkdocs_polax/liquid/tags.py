@@ -351,9 +351,19 @@ def post_name_matches(name: str, source: str) -> bool:
     if not m:
         return False
     path, date, slug = m.group(1) or "", m.group(2), m.group(3)
-    base = re.escape(date) + "-" + re.escape(slug) + r"\.[^.]+"
-    pattern = rf"^_posts/{re.escape(path)}{base}|^{re.escape(path)}_posts/?{base}"
-    return re.match(pattern, source) is not None
+    # '_posts/<path><date>-<slug>.<ext>' or '<path>_posts[/]<date>-<slug>.<ext>' at the start of the
+    # source (an extension is one character or more, not a dot), compared as text: a regex made per
+    # call would be compiled per call.
+    base = f"{date}-{slug}."
+    for prefix in (f"_posts/{path}", f"{path}_posts/", f"{path}_posts"):
+        end = len(prefix) + len(base)
+        if (
+            source.startswith(base, len(prefix))
+            and source.startswith(prefix)
+            and source[end : end + 1] not in ("", ".")
+        ):
+            return True
+    return False
 
 
 def post_name_parts(name: str) -> tuple[str, str, str] | None:

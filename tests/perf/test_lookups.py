@@ -45,3 +45,28 @@ def test_the_usual_names_are_found() -> None:
         parts = post_name_parts(name)
         assert post_name_matches(name, source) and parts is not None
         assert parts[1] in _SOURCE_DATE.findall(source)
+
+
+def _regex_post_name_matches(name: str, source: str) -> bool:
+    """post_name_matches as first written (a regex per call): the reference for the text version."""
+    import re
+
+    from mkdocs_polax.liquid.tags import POST_NAME
+
+    m = POST_NAME.match(name.lstrip("/"))
+    if not m:
+        return False
+    path, date, slug = m.group(1) or "", m.group(2), m.group(3)
+    base = re.escape(date) + "-" + re.escape(slug) + r"\.[^.]+"
+    pattern = rf"^_posts/{re.escape(path)}{base}|^{re.escape(path)}_posts/?{base}"
+    return re.match(pattern, source) is not None
+
+
+_text = st.text(alphabet="ab_-./0123456789\n٣", max_size=12)
+
+
+@given(_source_and_name(), _text, _text)
+def test_post_name_matches_as_the_regex_did(pair: tuple[str, str], noise: str, tail: str) -> None:
+    source, name = pair
+    for s, n in ((source, name), (source + tail, name), (noise + source, name), (source, noise), (noise, name)):
+        assert post_name_matches(n, s) == _regex_post_name_matches(n, s)
