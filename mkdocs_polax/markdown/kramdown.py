@@ -65,6 +65,8 @@ def reindent_lists(lines: list[str]) -> list[str]:
     # Open list items: (kramdown content column, Python-Markdown content column).
     stack: list[tuple[int, int]] = []
     fence: str | None = None  # closing fence of a code block outside lists
+    item_fence: str | None = None  # closing fence of a code block inside a list item
+    after_fence = False
     prev_blank = True
     for raw in lines:
         line = raw.expandtabs(4)
@@ -73,6 +75,23 @@ def reindent_lists(lines: list[str]) -> list[str]:
             if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
                 fence = None
             continue
+        if stack and line.strip():
+            fm = _FENCE.match(line.lstrip(" "))
+            closing = item_fence is not None and line.strip().startswith(item_fence)
+            if item_fence is not None or (fm and _indent(line) >= stack[-1][0]):
+                # A fence inside the item: its lines are code, moved with the item, never list markers.
+                kd, py = stack[-1]
+                ind = _indent(line)
+                out.append(
+                    " " * (py + max(0, ind - kd)) + line.lstrip(" ") if ind >= kd else " " * py + line.lstrip(" ")
+                )
+                if closing and not line.strip().strip(item_fence[0] if item_fence else "`"):
+                    item_fence = None
+                    after_fence = True
+                elif item_fence is None and fm:
+                    item_fence = fm.group(2)
+                prev_blank = False
+                continue
         if not line.strip():
             out.append("")
             prev_blank = True
@@ -99,6 +118,8 @@ def reindent_lists(lines: list[str]) -> list[str]:
             continue
         if is_marker:
             assert m is not None
+            if after_fence:
+                out.append("")  # an item right after a code fence: Python-Markdown needs the blank line
             while stack and stack[-1][0] > ind:
                 stack.pop()
             if not stack and ind > 3:
@@ -123,6 +144,7 @@ def reindent_lists(lines: list[str]) -> list[str]:
         kd, py = stack[-1]
         out.append(" " * (py + max(0, ind - kd)) + line.lstrip(" ") if ind >= kd else " " * py + line.lstrip(" "))
         prev_blank = False
+        after_fence = False
     return out
 
 
@@ -269,9 +291,45 @@ def kramdown_blocks(lines: list[str], store: Callable[[str], str]) -> list[str]:
     return out
 
 
+# ``{#id .class}`` / ``{.class}``: attribute lists without the colon. Python-Markdown's attr_list reads
+# them; kramdown does not (only ``{#id}`` at the end of a header), so Jekyll shows them as text.
+_NO_COLON_ATTRS = re.compile(r"(?<!\\)\{(?=[#.][^}\n]*\})")
+_HEADER_ID = re.compile(r"^ {0,3}#{1,6}\s.*\{#[\w-]+\}\s*#*\s*$")
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+
+
+def literal_braces(lines: list[str]) -> list[str]:
+    """Escape colon-less attribute lists (outside code) so that they stay text, as in Jekyll."""
+    out: list[str] = []
+    fence: str | None = None
+    for line in lines:
+        fm = _FENCE.match(line)
+        if fence is None and fm:
+            fence = fm.group(2)
+        elif fence is not None:
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = None
+        elif "{" in line and _indent(line) < PY_INDENT and _NO_COLON_ATTRS.search(line):
+            keep_id = bool(_HEADER_ID.match(line)) and line.rstrip().rstrip("#").rstrip().endswith("}")
+            pieces = []
+            last = 0
+            for m in _CODE_SPAN.finditer(line):
+                pieces.append(_NO_COLON_ATTRS.sub(r"\\{", line[last : m.start()]))
+                pieces.append(m.group(0))
+                last = m.end()
+            pieces.append(line[last:])
+            escaped = "".join(pieces[:-1]) + _NO_COLON_ATTRS.sub(r"\\{", pieces[-1])
+            if keep_id and re.search(r"\\\{#[\w-]+\}\s*#*\s*$", escaped):
+                escaped = re.sub(r"\\(\{#[\w-]+\}\s*#*\s*)$", r"\1", escaped)
+            line = escaped
+        out.append(line)
+    return out
+
+
 class KramdownPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        return reindent_lists(apply_ials(kramdown_blocks(lines, self.md.htmlStash.store)))
+        lines = kramdown_blocks(lines, self.md.htmlStash.store)
+        return reindent_lists(apply_ials(literal_braces(lines)))
 
 
 _NON_WORD = re.compile(r"[^\w\- \t]")
@@ -407,7 +465,7 @@ class KramdownExtension(Extension):
         md.preprocessors.register(KramdownPreprocessor(md), "kramdown_lists", 27)
         md.parser.blockprocessors.register(BlockMathProcessor(md.parser), "kramdown_math", 95)
         md.inlinePatterns.register(InlineMathProcessor(r"\$\$(.+?)\$\$", md), "kramdown_math", 186)
-        md.inlinePatterns.register(BackslashBreakProcessor(r"\\\\\n", md), "kramdown_break", 185)
+        md.inlinePatterns.register(BackslashBreakProcessor(r"\\\\?\n", md), "kramdown_break", 185)
         md.treeprocessors.register(HeaderIdTreeprocessor(md), "kramdown_header_ids", 6)
         md.treeprocessors.register(ContainerIalTreeprocessor(md), "kramdown_container_ial", 7)
         md.treeprocessors.register(InlineCodeClassTreeprocessor(md), "kramdown_code_class", 4)

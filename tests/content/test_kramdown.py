@@ -35,7 +35,21 @@ def _pair(bodies: dict[str, tuple[Any, str]], slug: str) -> tuple[Tag, Beautiful
     return main, BeautifulSoup(html, "html.parser")
 
 
-SLUGS = ["ial", "lists", "fences", "notes", "tables", "headers", "html", "typography", "math", "excerpt", "gfm"]
+SLUGS = [
+    "ial",
+    "lists",
+    "fences",
+    "notes",
+    "tables",
+    "headers",
+    "html",
+    "typography",
+    "math",
+    "excerpt",
+    "gfm",
+    "mixed",
+    "more",
+]
 
 
 @pytest.mark.parametrize("slug", SLUGS)

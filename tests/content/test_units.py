@@ -22,6 +22,7 @@ from mkdocs_polax.liquid.filters import (
     xml_escape,
 )
 from mkdocs_polax.markdown import gfm_header_id, kramdown_extensions, reindent_lists
+from mkdocs_polax.markdown.kramdown import literal_braces
 
 TEXT = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=40)
 
@@ -140,3 +141,15 @@ def test_an_unexpected_error_is_a_problem_not_a_traceback(tmp_path: Path) -> Non
     out, problems = liquid.render(doc)
     assert out == doc.body
     assert [p.file for p in problems] == ["_posts/2024-01-01-a.md"] and "disk on fire" in problems[0].message
+
+
+def test_colon_less_attribute_lists_stay_text_as_in_kramdown() -> None:
+    assert literal_braces(["## Setup {#setup .big}"]) == ["## Setup \\{#setup .big}"]
+    assert literal_braces(["## A heading {#custom-id}"]) == ["## A heading {#custom-id}"]
+    assert literal_braces(["[a](b){.cls} and `{.x}`"]) == ["[a](b)\\{.cls} and `{.x}`"]
+    assert literal_braces(["Para {: .ok}", "    code {.z}"]) == ["Para {: .ok}", "    code {.z}"]
+
+
+def test_list_marker_inside_a_fenced_block_in_a_list_is_code() -> None:
+    lines = ["- step", "  ```", "  - not an item", "  ```", "- next"]
+    assert reindent_lists(lines) == ["-   step", "    ```", "    - not an item", "    ```", "", "-   next"]
