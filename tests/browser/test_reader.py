@@ -81,6 +81,7 @@ def test_search_finds_a_post_by_a_body_word(open_page: Any, base_url: str) -> No
     first = page.locator(".search-results a").first
     first.wait_for(timeout=5000)
     assert "Product Photos on a Budget" in first.inner_text()
+    assert first.locator("mark").inner_text().lower() == "stitching"
     first.click()
     page.wait_for_url(base_url + "blog/product-photos-on-a-budget.html")
     page.keyboard.press("/")

@@ -71,7 +71,14 @@
       if (!entry.title || String(d.location).indexOf("#") < 0) entry.title = d.title || entry.title;
       entry.text += " " + (d.text || "");
     });
-    return order.filter(function (e) { return e.text.trim() || e.title; }).map(function (e) {
+    // Listing pages have no text: keep the first of each title (page 2 of "Design" adds nothing).
+    var titles = {};
+    return order.filter(function (e) {
+      if (e.text.trim()) return true;
+      if (!e.title || titles[e.title]) return false;
+      titles[e.title] = true;
+      return true;
+    }).map(function (e) {
       var text = e.text.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
       return { location: e.location, title: e.title, text: text, hay: (e.title + " " + text).toLowerCase(), head: e.title.toLowerCase() };
     });
@@ -106,6 +113,20 @@
     return node;
   }
 
+  // The snippet as text nodes, the first query word wrapped in <mark> (never parsed as HTML).
+  function marked(text, word) {
+    var span = el("span");
+    var at = text.toLowerCase().indexOf(word);
+    if (at < 0 || !word) {
+      span.textContent = text;
+      return span;
+    }
+    span.appendChild(document.createTextNode(text.slice(0, at)));
+    span.appendChild(el("mark", text.slice(at, at + word.length)));
+    span.appendChild(document.createTextNode(text.slice(at + word.length)));
+    return span;
+  }
+
   function render() {
     var query = input.value.trim();
     while (out.firstChild) out.removeChild(out.firstChild);
@@ -122,7 +143,7 @@
       var a = el("a");
       a.href = base + h.doc.location;
       a.appendChild(el("strong", h.doc.title));
-      a.appendChild(el("span", snippet(h.doc.text, first)));
+      a.appendChild(marked(snippet(h.doc.text, first), first));
       li.appendChild(a);
       list.appendChild(li);
     });
