@@ -127,7 +127,16 @@ _UniqueKeyLoader.add_constructor("tag:yaml.org,2002:binary", _construct_text)
 
 def load_yaml(text: str, file: str) -> tuple[Any, list[str]]:
     """Safe YAML (no Python tags ever run); returns ``(data, duplicate keys)``; bad YAML raises."""
-    loader = _UniqueKeyLoader(text)
+    try:
+        loader = _UniqueKeyLoader(text)
+    except yaml.reader.ReaderError as exc:
+        # Control characters (U+0000-U+001F but tab and line ends, U+007F-U+009F): YAML refuses them.
+        line = text[: exc.position].count("\n") + 1
+        raise JekyllError(
+            f"line {line}: the front matter holds the control character U+{exc.character:04X}, which YAML does not "
+            "allow. Remove it (or quote the value with double quotes and write it as an escape)",
+            file=file,
+        ) from exc
     loader.duplicates = []
     try:
         data = loader.get_single_data()

@@ -692,8 +692,20 @@ def _merge_data(data: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
         if isinstance(other["categories"], str):
             other["categories"] = other["categories"].split()
         if isinstance(data.get("categories"), list) and isinstance(other["categories"], list):
-            other["categories"] = list(dict.fromkeys(list(data["categories"]) + list(other["categories"])))
+            other["categories"] = _unique(_flatten(list(data["categories"]) + list(other["categories"])))
     return deep_merge(data, other)
+
+
+def _unique(items: list[Any]) -> list[Any]:
+    """Items in order, each once; a mapping (which cannot be a dict key) is compared by its text."""
+    seen: set[Any] = set()
+    out: list[Any] = []
+    for item in items:
+        key = repr(item) if isinstance(item, (dict, set)) else item
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
 
 
 def symlink_loops(source: Path) -> list[str]:
