@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -126,13 +125,8 @@ def feed_settings(jekyll_feed: Any, options: Mapping[str, Any]) -> FeedSettings:
 
 
 def jekyll_id(post: Post) -> str:
-    """Jekyll's ``post.id``: ``File.join(File.dirname(url), slug)``.
-
-    Ruby's ``File.dirname`` ignores a trailing slash (``/news/x/`` -> ``/news``), so a pretty URL's
-    id is ``/news/x``, not ``/news/x/x``; computed here from the URL and the slug that ``post.id`` ends with.
-    """
-    url = post.url.rstrip("/") or "/"
-    return posixpath.join(posixpath.dirname(url), posixpath.basename(post.id))
+    """Jekyll's ``post.id`` (``File.join(File.dirname(url), slug)``), as the reader computes it."""
+    return post.id
 
 
 def _int(value: Any, default: int) -> int:

@@ -70,7 +70,8 @@ class Document:
     def id(self) -> str:
         """Jekyll's ``post.id``: the URL's folder joined with the slug (feed entry ids use it)."""
         slug = self.data.get("slug") or self.basename_without_ext
-        return posixpath.join(posixpath.dirname(self.url), str(slug))
+        # Ruby's File.dirname ignores a trailing slash: '/news/x/' -> '/news'.
+        return posixpath.join(posixpath.dirname(self.url.rstrip("/") or "/"), str(slug))
 
     @property
     def is_html(self) -> bool:

@@ -136,3 +136,22 @@ def test_never_outside_the_site(raw: str, ext: str, page: bool) -> None:
     assert not norm.startswith("../") and norm != ".." and not norm.startswith("/")
     assert "\\" not in dest
     assert check_dest(dest, "f.md") == dest  # idempotent
+
+
+def test_post_id_like_ruby_file_dirname() -> None:
+    """post.id joins File.dirname(url) and the slug; Ruby's dirname ignores a trailing slash."""
+    from pathlib import Path
+
+    from mkdocs_polax.jekyll.site import Document
+
+    def doc(url: str, slug: str) -> Document:
+        d = Document(
+            "post", f"_posts/2020-01-01-{slug}.md", Path("x"), "posts", {"slug": slug}, "", 1, ".md", ".html", True
+        )
+        d.url = url
+        return d
+
+    assert doc("/news/2020/01/01/x/", "x").id == "/news/2020/01/01/x"
+    assert doc("/2020/01/01/x.html", "x").id == "/2020/01/01/x"
+    assert doc("/blog/tiktok-for-ecommerce", "tiktok-for-ecommerce").id == "/blog/tiktok-for-ecommerce"
+    assert doc("/", "home").id == "/home"
