@@ -81,6 +81,9 @@ def test_adding_polax_to_an_mkdocs_site_changes_no_page_path(tmp_path: Path) -> 
     # The posts are where Jekyll's default permalink puts them, not in the docs' navigation.
     assert after.exists("news/2024/05/01/release.html")
     assert after.exists("2024/06/01/second.html")
+    # Under another host theme the post still gets its header and polax's head tags.
+    release = after.read("news/2024/05/01/release.html")
+    assert "<h1>Release 1.0</h1>" in release and 'property="og:title"' in release
     index = after.read("index.html")
     assert "Release 1.0" not in index.split("<body", 1)[1].split("Welcome", 1)[0]
     # Page titles and the nav are as before.
