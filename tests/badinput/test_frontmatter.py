@@ -37,6 +37,8 @@ BROKEN = [
     ("python-name", "title: !!python/name:os.system\n", ["'!!python/name:os.system'", "not allowed"]),
     ("bad-int-tag", "title: !!int twelve\n", ["invalid YAML", "remove its '!!' tag"]),
     ("too-deep", "title: " + "[" * 3000 + "]" * 3000 + "\n", ["nested too deeply"]),
+    ("control-char", "title: bell\x07here\n", ["line 2", "control character U+0007", "Remove it"]),
+    ("c1-control", "title: caf\x81\n", ["control character U+0081", "Remove it"]),
 ]
 
 

@@ -25,6 +25,12 @@ def test_category_as_a_list_gives_both(build_site: BuildSite) -> None:
     assert built.exists("category/big/index.html") and built.exists("category/small/index.html")
 
 
+def test_nested_lists_of_categories_are_flattened(build_site: BuildSite) -> None:
+    built = jekyll_site(build_site, {POST: "---\ntitle: Typed\ncategories: [[a, b], [c, [a]]]\n---\nbody\n"})
+    assert_clean(built)
+    assert built.exists("a/b/c/2021/05/05/typed.html")
+
+
 def test_category_as_a_number_is_its_text(build_site: BuildSite) -> None:
     built = jekyll_site(build_site, {POST: "---\ntitle: Typed\ncategory: 42\n---\nbody\n"})
     assert_clean(built)
