@@ -76,9 +76,11 @@ def absolutize_html(fragment: str, page_url: str) -> str:
 def safe_href(url: str) -> str | None:
     """``url`` if a reader's browser may follow it (http(s), mailto, relative); None for ``javascript:`` etc."""
     url = xml_safe(url).strip()
-    if not url or _UNSAFE_SCHEME.match(url):
+    # Browsers drop tabs, line ends and other controls inside a URL: 'java\tscript:' is 'javascript:'.
+    probe = re.sub(r"[\x00-\x20\x7f]", "", url)
+    if not url or _UNSAFE_SCHEME.match(probe):
         return None
-    if _SCHEME.match(url) and not re.match(r"^(https?|mailto):", url, re.I):
+    if _SCHEME.match(probe) and not re.match(r"^(https?|mailto):", probe, re.I):
         return None
     return url
 

@@ -89,7 +89,12 @@ def html_files(built: Built) -> list[str]:
     return sorted(f for f in built.files() if f.endswith(".html"))
 
 
-_BAD_SCHEME = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
+_BAD_SCHEME = re.compile(r"^(javascript|vbscript|data):", re.I)
+
+
+def is_script_url(value: str) -> bool:
+    """A URL a browser would run or inline: browsers drop controls and blanks inside the scheme."""
+    return bool(_BAD_SCHEME.match(re.sub(r"[\x00-\x20\x7f]", "", value)))
 
 
 def _is_url_meta(tag: Tag) -> bool:
@@ -116,14 +121,14 @@ def inert_problems(built: Built, marker: str) -> list[str]:
                 if attr.lower().startswith("on"):
                     found.append(f"{rel}: <{tag.name} {attr}={value[:60]!r}>")
                 if attr.lower() in ("href", "src", "action", "formaction", "srcset", "poster", "xlink:href") and (
-                    _BAD_SCHEME.match(value)
+                    is_script_url(value)
                 ):
                     found.append(f"{rel}: <{tag.name} {attr}={value[:60]!r}>")
-                if attr.lower() == "content" and tag.name == "meta" and _is_url_meta(tag) and _BAD_SCHEME.match(value):
+                if attr.lower() == "content" and tag.name == "meta" and _is_url_meta(tag) and is_script_url(value):
                     found.append(f"{rel}: <meta {tag.get('property') or tag.get('name')} content={value[:60]!r}>")
                 if tag.name == "meta" and str(tag.get("http-equiv", "")).lower() == "refresh":
                     target = str(tag.get("content", "")).split("url=", 1)[-1].strip("'\" ")
-                    if _BAD_SCHEME.match(target):
+                    if is_script_url(target):
                         found.append(f"{rel}: refresh to {target[:60]!r}")
                 if attr.lower() == "style" and marker in value:
                     found.append(f"{rel}: style attribute carries content: {value[:60]!r}")
