@@ -33,7 +33,7 @@ from .index import PostIndex, build_index
 from .jekyll.config import SiteConfig, listing_patterns, read_config
 from .jekyll.errors import JekyllError, Problem
 from .jekyll.frontmatter import decode, split_front_matter
-from .jekyll.permalink import check_url, sanitize_url
+from .jekyll.permalink import check_dest, check_url, sanitize_url
 from .jekyll.post import Post, make_post
 from .jekyll.site import Document, Reader, Site, read_site, resolve_conflicts, symlink_loops
 from .listings import ListingSettings, View, build_views, group_url
@@ -316,6 +316,11 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         url = sanitize_url(value)
         dest = url.lstrip("/")
         dest = dest + "index.html" if url.endswith("/") else (dest if dest.endswith(".html") else dest + ".html")
+        try:
+            dest = check_dest(dest, f.src_uri)  # too long or deep for a file system: MkDocs' URL stays
+        except JekyllError as exc:
+            log.error(str(exc))
+            return
         f.dest_uri = dest
         f.url = mkdocs_url(url)
 

@@ -182,3 +182,19 @@ def test_symlink_loops_stop_the_build_before_mkdocs_walks_them(build_site: Build
     assert line.startswith("ERROR")
     assert "Aborted with a BuildError" in built.log  # type: ignore[attr-defined]
     assert not built.site.exists()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("permalink", "words"),
+    [("/" + "a" * 300 + "/", "too long for a file system"), ("/%2e%2e/x/", "contains '..'"), ("'/a\\tb/'", "control")],
+    ids=["too-long", "dotdot", "control"],
+)
+def test_mkdocs_site_page_permalinks_are_checked_too(build_site: BuildSite, permalink: str, words: str) -> None:
+    """No _config.yml: an MkDocs site whose pages may move with 'permalink'; the same checks apply."""
+    value = permalink if permalink.startswith("'") else f"'{permalink}'"
+    value = value.replace("\\t", "\t") if "\\t" in value else value
+    built = build_site({"docs/index.md": "# Home\n", "docs/page.md": f"---\npermalink: {value}\n---\n# Page\n"})
+    assert_reported(built, "page.md", words, key="permalink", level="ERROR")
+    assert_strict_fails(built)
+    assert built.exists("page/index.html")  # it keeps its MkDocs URL
+    assert_nothing_outside(built)
