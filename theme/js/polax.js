@@ -57,6 +57,14 @@
     return loading;
   }
 
+  // Titles reach the index HTML-escaped ('&lt;' for '<', as themes that print them as HTML need); they
+  // are shown with textContent, so decode them first. A <textarea> parses entities, never elements.
+  var decoder = document.createElement("textarea");
+  function decode(s) {
+    decoder.innerHTML = String(s || "");
+    return decoder.value;
+  }
+
   // One entry per page (the index also has one per section): title and whole text, lower-cased once.
   function prepare(items) {
     var pages = {};
@@ -80,7 +88,8 @@
       return true;
     }).map(function (e) {
       var text = e.text.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
-      return { location: e.location, title: e.title, text: text, hay: (e.title + " " + text).toLowerCase(), head: e.title.toLowerCase() };
+      var title = decode(e.title);
+      return { location: e.location, title: title, text: text, hay: (title + " " + text).toLowerCase(), head: title.toLowerCase() };
     });
   }
 
