@@ -16,6 +16,7 @@ from typing import Any, Literal, cast
 import pathspec
 import yaml
 from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -410,7 +411,9 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             meta = dict(post.meta)
             meta["template"] = self._template_for(doc)
             page.meta = meta
-            page.title = post.title
+            # Markup: host themes print page.title without escaping (the mkdocs theme's <title>, navs);
+            # autoescaping templates leave it as it is.
+            page.title = escape(post.title)
             if not doc.is_markdown:
                 self.raw_html[uri] = markdown
                 return ""
@@ -418,7 +421,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         view = self.views.get(uri)
         if view is not None:
             page.meta = {"template": "listing.html", "title": view.title}
-            page.title = view.title
+            page.title = escape(view.title)
         return markdown
 
     def _template_for(self, doc: Document) -> str:

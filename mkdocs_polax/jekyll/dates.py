@@ -60,7 +60,9 @@ def _fix_fold(value: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
     # time inside a DST gap moves forward. Round-tripping through UTC settles both.
     first = value.replace(fold=0)
     settled = first.astimezone(UTC).astimezone(tz)
-    if first.utcoffset() != value.replace(fold=1).utcoffset() and settled.replace(tzinfo=None) == value.replace(tzinfo=None):
+    if first.utcoffset() != value.replace(fold=1).utcoffset() and settled.replace(tzinfo=None) == value.replace(
+        tzinfo=None
+    ):
         return value.replace(fold=1).astimezone(UTC).astimezone(tz)  # passed twice: the second
     return settled
 

@@ -104,3 +104,24 @@ def test_a_page_permalink_moves_it_in_an_mkdocs_site(tmp_path: Path) -> None:
     assert built.returncode == 0, built.log
     assert built.exists("about-us/index.html") and not built.exists("about/index.html")
     assert "About us" in built.read("about-us/index.html")
+
+
+def test_front_matter_is_escaped_under_another_host_theme(tmp_path: Path) -> None:
+    evil = '"><img src=x onerror=alert(1)><script>alert(2)</script>'
+    write_tree(
+        tmp_path,
+        {
+            "docs/index.md": "# Home\n",
+            "docs/_posts/2024-01-01-evil.md": f"---\ntitle: '{evil}'\ncategory: '{evil}'\nauthor: '{evil}'\npost-img-alt: '{evil}'\npost-image: /x.png\n---\nBody\n",
+            "mkdocs.yml": "site_name: D\ntheme: mkdocs\nplugins:\n  - polax\n",
+        },
+    )
+    built = run_build(tmp_path)
+    assert built.returncode == 0, built.log
+    pages = [f for f in built.files() if f.endswith(".html")]
+    post = [f for f in pages if f.endswith("2024/01/01/evil.html")]
+    assert len(post) == 1, pages
+    assert any(f.startswith("category/") for f in pages)
+    for rel in pages:
+        text = built.read(rel)
+        assert "<script>alert(2)</script>" not in text and "<img src=x onerror" not in text, rel
