@@ -250,7 +250,7 @@ def post(rng: random.Random, i: int, date: dt.datetime, older: list[str]) -> tup
     slug = f"{_slug(title)}-{i}"
     tags = rng.sample(TAGS, rng.randint(1, 4))
     image = rng.randrange(1, IMAGES + 1)
-    description = _sentence(rng).replace('"', "")
+    description = re.sub(r"[*`\"]|\(\)", "", _sentence(rng))  # plain text, as meta descriptions are
     front = "\n".join(
         [
             "---",
