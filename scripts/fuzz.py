@@ -184,7 +184,8 @@ def fm_target(raw: bytes) -> bool:
     resolve_conflicts(site)
     for doc in [*site.posts, *site.pages]:
         dest = doc.dest
-        if not dest or dest.startswith(("/", "..")) or "/../" in f"/{dest}/" or "\\" in dest:
+        # '..html' (permalink '.') is a file in the site; a '..' segment would not be.
+        if not dest or dest.startswith("/") or ".." in dest.split("/") or "\\" in dest:
             raise AssertionError(f"output path outside the site: {dest!r}")
         make_post(doc, {}, [])
     return bool(site.problems or site.errors)
