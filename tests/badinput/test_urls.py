@@ -198,3 +198,14 @@ def test_mkdocs_site_page_permalinks_are_checked_too(build_site: BuildSite, perm
     assert_strict_fails(built)
     assert built.exists("page/index.html")  # it keeps its MkDocs URL
     assert_nothing_outside(built)
+
+
+def test_redirect_from_leaving_the_site_is_refused(build_site: BuildSite) -> None:
+    front = f"title: Moved\nredirect_from: ['/../../{CANARY}', '/%2e%2e/{CANARY}', '/old-place/']\n"
+    built = jekyll_site(build_site, {POST: f"---\n{front}---\nbody\n"})
+    assert_reported(built, POST, "contains '..'", key="redirect_from")
+    assert_strict_fails(built)
+    assert_good_posts(built)
+    assert_nothing_outside(built)
+    assert built.exists("old-place/index.html") and built.exists("2021/05/05/linked.html")
+    assert not any(CANARY in f for f in built.files())
