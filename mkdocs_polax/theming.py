@@ -11,6 +11,12 @@ import importlib.util
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, TemplateNotFound, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
+from mkdocs.utils import normalize_url
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 MATERIAL_DIR = Path(__file__).resolve().parent / "templates" / "material"  # post/listing under Material
@@ -42,3 +48,69 @@ def autoescape_for(dirs: list[str]) -> Callable[[str | None], bool]:
         return cache[name]
 
     return decide
+
+
+# -- template helpers computed once per build ---------------------------------------------------
+# The polax theme's partials used to import the `t` and `image` macros ``with context`` in every
+# partial, which Jinja re-executes on each render (once per card on a listing page). These are the
+# same helpers in Python, made once per build by the plugin's ``on_env``; the macros stay in
+# ``partials/i18n.html`` and ``partials/image.html`` for the theme without the plugin and for
+# ``custom_dir`` overrides that import them.
+
+
+def interface_strings(env: Environment, theme: Any) -> dict[str, Any] | None:
+    """The interface strings for the site's language: ``languages.html``'s table for ``locale``
+    (English when the language has none), English for missing keys, ``theme.strings`` on top.
+    None when the theme has no ``partials/languages.html`` (a host theme such as Material)."""
+    try:
+        languages = env.get_template("partials/languages.html").module.languages  # type: ignore[attr-defined]
+    except TemplateNotFound:
+        return None
+    english: dict[str, Any] = dict(languages["en"])
+    locale = theme.get("locale") if hasattr(theme, "get") else None
+    code = getattr(locale, "language", None) if locale else "en"
+    table: dict[str, Any] = languages.get(code) or english
+    overrides: dict[str, Any] = theme.get("strings") or {}
+    keys = set(english) | set(table) | set(overrides)
+    # the macro's `strings.get(key) or table.get(key) or english.get(key, key)`, with a missing key as itself
+    merged = {k: overrides.get(k) or table.get(k) or english.get(k, k) for k in keys}
+    return merged
+
+
+def translator(strings: dict[str, Any]) -> Callable[..., Markup]:
+    """``t(key, **values)``: the escaped interface string with ``{name}`` placeholders filled (values
+    escaped unless Markup), exactly what ``partials/i18n.html``'s macro renders."""
+
+    def t(key: str, **values: object) -> Markup:
+        text = escape(strings.get(key, key))
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", escape(value) if hasattr(value, "__html__") else str(value))
+        return text
+
+    return t
+
+
+@pass_context
+def image_tag(
+    context: Context, raw: object, alt: object = "", cls: object = "", eager: object = False, sizes: object = ""
+) -> Markup:
+    """``partials/image.html``'s ``image(raw, alt, cls, eager, sizes)`` macro in Python: an <img> for a
+    front-matter image URL, with its pixel size, or nothing for an unsafe URL."""
+    from mkdocs_polax.plugin import safe_link  # the plugin imports this module
+
+    src = safe_link(raw)
+    if not src:
+        return Markup("")
+    polax = context.get("polax")
+    size = polax["image_size"](raw) if polax else None
+    url = normalize_url(str(src), page=context.get("page"), base=context.get("base_url", ""))
+    out = ["<img"]
+    if cls:
+        out.append(f' class="{escape(cls)}"')
+    out.append(f' src="{escape(url)}" alt="{escape(alt or "")}"')
+    if size:
+        out.append(f' width="{escape(size[0])}" height="{escape(size[1])}"')
+    if sizes:
+        out.append(f' sizes="{escape(sizes)}"')
+    out.append(f' loading="{"eager" if eager else "lazy"}" decoding="{"sync" if eager else "async"}">')
+    return Markup("".join(out))

@@ -1,0 +1,82 @@
+"""The Python `t` and `image` helpers (made once per build, for speed) render exactly what the
+theme's `partials/i18n.html` and `partials/image.html` macros render, which remain for the theme
+without the plugin and for custom_dir overrides that import them."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
+from mkdocs.utils.templates import url_filter
+
+from mkdocs_polax.plugin import safe_link
+from mkdocs_polax.theming import THEME_DIR, image_tag, interface_strings, translator
+
+KEYS = ["min_read", "page_n_of_m", "category_title", "hero_alt", "no_such_key", "custom"]
+text = st.lists(st.sampled_from(list("ab <>&\"'{}nm") + ["{n}", "{name}", "{m}"]), max_size=8).map("".join)
+value = st.one_of(text, st.integers(), text.map(Markup))
+
+
+def env() -> Environment:
+    e = Environment(loader=FileSystemLoader(str(THEME_DIR)), autoescape=True)
+    e.filters["url"] = url_filter
+    e.filters["polax_link"] = safe_link
+    return e
+
+
+MACROS, FAST = env(), env()  # the macros as the theme imports them; the Python helpers as globals
+FAST.globals["image"] = image_tag
+T_CALL = "{{ t(key, **values) }}"
+IMAGE_CALL = "{{ image(raw, alt, cls, eager=eager, sizes=sizes) }}"
+T_MACRO = MACROS.from_string('{% from "partials/i18n.html" import t with context %}' + T_CALL)
+IMAGE_MACRO = MACROS.from_string('{% from "partials/image.html" import image with context %}' + IMAGE_CALL)
+T_FAST, IMAGE_FAST = FAST.from_string(T_CALL), FAST.from_string(IMAGE_CALL)
+
+
+def theme(language: str, strings: dict[str, Any]) -> dict[str, Any]:
+    return {"locale": SimpleNamespace(language=language), "strings": strings}
+
+
+@settings(deadline=None)
+@given(
+    st.sampled_from(["en", "xx"]),
+    st.dictionaries(st.sampled_from(KEYS), st.one_of(text, st.integers()), max_size=4),
+    st.sampled_from(KEYS),
+    st.dictionaries(st.sampled_from(["n", "m", "name"]), value, max_size=3),
+)
+def test_t_renders_as_the_macro(language: str, strings: dict[str, Any], key: str, values: dict[str, Any]) -> None:
+    cfg = {"theme": theme(language, strings)}
+    fast = interface_strings(FAST, cfg["theme"])
+    assert fast is not None
+    FAST.globals["t"] = translator(fast)
+    args = {"config": cfg, "key": key, "values": values}
+    assert T_FAST.render(args) == T_MACRO.render(args)
+
+
+urls = st.one_of(
+    st.sampled_from(["/img/a.png", "img/b c.jpg", "https://x.org/a.png", "javascript:alert(1)", "data:x", "", None]),
+    text,
+)
+
+
+@settings(deadline=None)
+@given(
+    urls, text, st.sampled_from(["", "card__img", 'a"b']), st.booleans(), st.sampled_from(["", "100vw"]), st.booleans()
+)
+def test_image_renders_as_the_macro(raw: Any, alt: str, cls: str, eager: bool, sizes: str, sized: bool) -> None:
+    polax = {"image_size": lambda raw: (640, 480) if sized and raw else None}
+    args = {
+        "page": None,
+        "base_url": "..",
+        "polax": polax,
+        "raw": raw,
+        "alt": alt,
+        "cls": cls,
+        "eager": eager,
+        "sizes": sizes,
+    }
+    assert IMAGE_FAST.render(args) == IMAGE_MACRO.render(args)
