@@ -40,7 +40,7 @@ from .jekyll.site import Document, Reader, Site, read_site, resolve_conflicts, s
 from .listings import ListingSettings, View, build_views, group_url
 from .markdown import add_kramdown_extensions
 from .publish import Publisher
-from .theming import autoescape_for, image_tag, interface_strings, translator
+from .theming import autoescape_for, theme_globals
 
 log = get_plugin_logger(__name__)
 
@@ -500,10 +500,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         env.filters["polax_url"] = mkdocs_url
         env.filters["polax_link"] = safe_link
         env.autoescape = autoescape_for(config.theme.dirs)
-        strings = interface_strings(env, config.theme)  # the polax theme's `t` and `image`, once per build
-        if strings is not None:
-            env.globals["t"] = translator(strings)
-            env.globals["image"] = image_tag
+        env.globals.update(theme_globals(env, config.theme, env.autoescape))  # the theme's `t`, `image`
         return env
 
     # -- after the build -------------------------------------------------------------------------

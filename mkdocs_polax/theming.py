@@ -54,8 +54,21 @@ def autoescape_for(dirs: list[str]) -> Callable[[str | None], bool]:
 # The polax theme's partials used to import the `t` and `image` macros ``with context`` in every
 # partial, which Jinja re-executes on each render (once per card on a listing page). These are the
 # same helpers in Python, made once per build by the plugin's ``on_env``; the macros stay in
-# ``partials/i18n.html`` and ``partials/image.html`` for the theme without the plugin and for
-# ``custom_dir`` overrides that import them.
+# ``partials/i18n.html`` and ``partials/image.html`` for the theme without the plugin, and a
+# ``custom_dir`` that overrides either file keeps its own macro (the global is then not made).
+
+
+def theme_globals(env: Environment, theme: Any, is_own: Callable[[str | None], bool]) -> dict[str, Any]:
+    """``t`` and ``image`` for the polax theme's templates, each only where ``partials/i18n.html`` /
+    ``partials/image.html`` resolve to polax's own file (``is_own``: the autoescape callable)."""
+    found: dict[str, Any] = {}
+    if is_own("partials/i18n.html"):
+        strings = interface_strings(env, theme)
+        if strings is not None:
+            found["t"] = translator(strings)
+    if is_own("partials/image.html"):
+        found["image"] = image_tag
+    return found
 
 
 def interface_strings(env: Environment, theme: Any) -> dict[str, Any] | None:

@@ -15,6 +15,7 @@ from mkdocs.utils.templates import url_filter
 
 from mkdocs_polax.plugin import safe_link
 from mkdocs_polax.theming import THEME_DIR, image_tag, interface_strings, translator
+from tests.conftest import BuildSite
 
 KEYS = ["min_read", "page_n_of_m", "category_title", "hero_alt", "no_such_key", "custom"]
 text = st.lists(st.sampled_from(list("ab <>&\"'{}nm") + ["{n}", "{name}", "{m}"]), max_size=8).map("".join)
@@ -80,3 +81,23 @@ def test_image_renders_as_the_macro(raw: Any, alt: str, cls: str, eager: bool, s
         "sizes": sizes,
     }
     assert IMAGE_FAST.render(args) == IMAGE_MACRO.render(args)
+
+
+def test_a_custom_dir_override_of_the_macros_is_used(build_site: BuildSite) -> None:
+    yml = "site_name: C\ndocs_dir: docs\ntheme:\n  name: polax\n  custom_dir: overrides\nplugins:\n  - polax\n"
+    built = build_site(
+        {
+            "docs/_config.yml": "title: T\n",
+            "docs/_posts/2024-05-06-a.md": "---\ntitle: A\nimage: /a.png\n---\nText.\n",
+            "docs/a.png": b"\x89PNG\r\n\x1a\n",
+            "overrides/partials/i18n.html": "{% macro t(key) %}X-{{ key }}{% if kwargs %}{% endif %}{% endmacro %}",
+            "overrides/partials/image.html": '{% macro image(raw, alt="", cls="", eager=false, sizes="") %}<img data-mine src="{{ raw }}">{% endmacro %}',
+        },
+        mkdocs_yml=yml,
+    )
+    assert built.returncode == 0, built.log
+    html = built.read("2024/05/06/a.html")
+    assert "X-skip_to_content" in html and "Skip to content" not in html
+    assert '<img data-mine src="/a.png">' in html
+    listing = built.read("index.html")
+    assert "<img data-mine" in listing and "X-skip_to_content" in listing
