@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import markdown
@@ -25,6 +26,20 @@ _BLOCK_TAG = re.compile(
 )
 _PARA = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S | re.I)
 WORDS_PER_MINUTE = 200
+_ID = re.compile(r"""\b(?:id|name)=["']([^"']+)["']""")
+
+
+@dataclass
+class Converted:
+    """A Markdown body as HTML, with what MkDocs' own render would have told the page."""
+
+    html: str
+    toc_tokens: list[dict[str, Any]]
+    anchor_ids: set[str]
+
+
+MarkdownCache = dict[tuple[str, str], Converted]  # (Markdown settings, text) -> result
+_CACHE_LIMIT = 50_000
 
 
 def plain_text(fragment: str) -> str:
@@ -104,6 +119,10 @@ class ContentPipeline:
         self.posts: dict[str, Post] = {}
         self._markdown: markdown.Markdown | None = None
         self._md_settings: tuple[list[Any], dict[str, Any]] = ([], {})
+        self._settings_key: str | None = None
+        # Set by the plugin under ``mkdocs serve`` only: results kept across rebuilds, so that after an
+        # edit every other page's Markdown is not converted again (a build would only hold memory).
+        self.cache: MarkdownCache | None = None
         self._excerpt_heads: dict[int, str] = {}
         self._mojibake: dict[int, list[int]] = {}  # id(document) -> file lines with mojibake
         self._protected: dict[int, dict[str, str]] = {}  # id(document) -> placeholders of raw HTML
@@ -131,6 +150,9 @@ class ContentPipeline:
         self.uri_of = {id(doc): uri for uri, doc in docs.items()}
         self._md_settings = (list(markdown_extensions), dict(mdx_configs))
         self._markdown = None
+        # Only settings that are plain data can key the cache kept across serve's rebuilds.
+        plain = all(isinstance(e, str) for e in markdown_extensions)
+        self._settings_key = repr((list(markdown_extensions), sorted(mdx_configs.items(), key=str))) if plain else None
         self._site_separator = site.config.excerpt_separator
         self.liquid = JekyllLiquid(
             site,
@@ -149,12 +171,34 @@ class ContentPipeline:
                 self._report_mojibake(doc, lines)
 
     # -- helpers the Liquid filters and drops call -------------------------------------------------
-    def markdownify(self, text: str) -> str:
+    def _md(self) -> markdown.Markdown:
+        """One Markdown instance per build, reset between texts: making one per page (as MkDocs does)
+        costs as much again as converting a post."""
         if self._markdown is None:
             exts, configs = self._md_settings
             self._markdown = markdown.Markdown(extensions=exts, extension_configs=configs)
         self._markdown.reset()
-        return str(self._markdown.convert(text)) + "\n"
+        return self._markdown
+
+    def markdownify(self, text: str) -> str:
+        return str(self._md().convert(text)) + "\n"
+
+    def convert(self, text: str) -> Converted:
+        """A page's Markdown body as HTML, its table of contents and its anchors."""
+        key = None
+        if self.cache is not None and self._settings_key is not None:
+            key = (self._settings_key, text)
+            hit = self.cache.get(key)
+            if hit is not None:
+                return hit
+        md = self._md()
+        body = str(md.convert(text))
+        result = Converted(body, list(getattr(md, "toc_tokens", [])), set(_ID.findall(body)))
+        if key is not None and self.cache is not None:
+            if len(self.cache) >= _CACHE_LIMIT:
+                self.cache.clear()
+            self.cache[key] = result
+        return result
 
     def smartify(self, text: str) -> str:
         converted = markdown.markdown(

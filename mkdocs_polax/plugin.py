@@ -23,11 +23,12 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from . import serve as serve_mod
 from .config import PolaxConfig
-from .content import ContentPipeline
+from .content import ContentPipeline, Converted, MarkdownCache
 from .files import generated_page, mkdocs_url, page_file, static_file
 from .images import ImageSizes
 from .index import PostIndex, build_index
@@ -38,7 +39,7 @@ from .jekyll.permalink import check_dest, check_url, sanitize_url
 from .jekyll.post import Post, make_post
 from .jekyll.site import Document, Reader, Site, read_site, resolve_conflicts, symlink_loops
 from .listings import ListingSettings, View, build_views, group_url
-from .markdown import add_kramdown_extensions
+from .markdown import with_kramdown
 from .publish import Publisher
 from .theming import autoescape_for, theme_globals
 
@@ -53,6 +54,8 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
 
     def __init__(self) -> None:
         self.command: str = "build"
+        # MkDocs keeps a plugin with on_startup across serve's rebuilds: this outlives each build.
+        self.markdown_cache: MarkdownCache = {}
         self._reset()
 
     def _reset(self) -> None:
@@ -75,6 +78,8 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         self._group_urls: dict[tuple[str, str], str | None] = {}
         self.publisher = Publisher(self)  # feeds, SEO tags, redirects, sitemap
         self.image_sizes = ImageSizes()
+        self.md_settings: tuple[list[Any], dict[str, Any]] | None = None  # polax's own Markdown (Jekyll tree)
+        self.converted: dict[str, Converted] = {}  # src_uri -> body polax converted, until on_page_content
 
     # -- configuration ---------------------------------------------------------------------------
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -127,8 +132,10 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             # (it would warn that README.md and index.html both want index.html, for instance).
             self._exclude_docs = config.exclude_docs
             config.exclude_docs = pathspec.gitignore.GitIgnoreSpec.from_lines(["*"])
-            # Every page of a Jekyll tree is kramdown: Python-Markdown gets kramdown's habits.
-            add_kramdown_extensions(config)
+            # Every page of a Jekyll tree is kramdown: Python-Markdown gets kramdown's habits. polax
+            # converts those pages itself, with one Markdown instance for the build (MkDocs makes one
+            # per page), so MkDocs' own list stays as the user set it.
+            self.md_settings = with_kramdown(config.markdown_extensions, config.mdx_configs)
         self.image_sizes = ImageSizes(self.source, Path(config.docs_dir))
         return config
 
@@ -189,13 +196,14 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             raise PluginError(f"[polax] {exc}") from exc
         self.site = site
         self._make_posts(site)
+        self.pipeline.cache = self.markdown_cache if self.command == "serve" else None
         self.pipeline.start(
             site,
             docs=self.docs,
             posts=self.posts,
             rendered=self.rendered,
-            markdown_extensions=config.markdown_extensions,
-            mdx_configs=config.mdx_configs,
+            markdown_extensions=self.md_settings[0] if self.md_settings else config.markdown_extensions,
+            mdx_configs=self.md_settings[1] if self.md_settings else config.mdx_configs,
             fix_mojibake=self.config.fix_mojibake,
             paginate=self.jekyll.paginate,
             paginate_path=self.jekyll.paginate_path,
@@ -417,6 +425,9 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             if not doc.is_markdown:
                 self.raw_html[uri] = markdown
                 return ""
+            if self.md_settings is not None:
+                self.converted[uri] = self.pipeline.convert(markdown)
+                return ""  # MkDocs converts nothing: the body is put back in on_page_content
             return markdown
         view = self.views.get(uri)
         if view is not None:
@@ -439,6 +450,11 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             return html
         if uri in self.raw_html:
             html = self.raw_html.pop(uri)
+        converted = self.converted.pop(uri, None)
+        if converted is not None:
+            html = converted.html
+            page.toc = get_toc(converted.toc_tokens)  # type: ignore[arg-type]  # toc's own tokens
+            page.present_anchor_ids = converted.anchor_ids
         html = self.pipeline.after_markdown(doc, self.posts[uri], html)
         self.rendered[uri] = html
         return html

@@ -1,6 +1,7 @@
 """Python-Markdown extensions that make Python-Markdown read a Jekyll post the way kramdown does.
 
-``kramdown_extensions()`` lists what the plugin adds to ``markdown_extensions`` for a Jekyll tree:
+``kramdown_extensions()`` lists what the plugin adds to ``markdown_extensions`` for a Jekyll tree
+(``with_kramdown``; polax renders those pages with its own Markdown instance):
 built-ins and pymdown-extensions where they already behave like kramdown, and the small extensions in
 this package where nothing does (see README, "Markdown like kramdown").
 """
@@ -11,7 +12,7 @@ from typing import Any
 
 from .kramdown import KramdownExtension, gfm_header_id, reindent_lists
 
-__all__ = ["KramdownExtension", "add_kramdown_extensions", "gfm_header_id", "kramdown_extensions", "reindent_lists"]
+__all__ = ["KramdownExtension", "with_kramdown", "gfm_header_id", "kramdown_extensions", "reindent_lists"]
 
 
 # kramdown (with Jekyll's settings) writes the characters themselves, not entities.
@@ -45,17 +46,20 @@ def kramdown_extensions() -> list[tuple[str, dict[str, Any]]]:
     ]
 
 
-def add_kramdown_extensions(config: Any) -> None:
-    """Add the kramdown set to an MkDocs config's ``markdown_extensions`` (names already there keep
-    the user's settings); ``pymdownx.superfences`` replaces ``fenced_code``, which it supersedes."""
-    names = [e if isinstance(e, str) else type(e).__module__ for e in config.markdown_extensions]
-    configs = config.mdx_configs
+def with_kramdown(extensions: list[Any], configs: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
+    """The user's ``markdown_extensions`` and ``mdx_configs`` plus the kramdown set (names already
+    there keep the user's settings); ``pymdownx.superfences`` replaces ``fenced_code``, which it
+    supersedes. New lists: the arguments are left as they are."""
+    out = list(extensions)
+    out_configs = dict(configs)
+    names = [e if isinstance(e, str) else type(e).__module__ for e in out]
     for name, settings in kramdown_extensions():
         if name in names:
             continue
-        config.markdown_extensions.append(name)
+        out.append(name)
         names.append(name)
         if settings:
-            configs[name] = settings
+            out_configs[name] = settings
     if "fenced_code" in names:
-        config.markdown_extensions[:] = [e for e in config.markdown_extensions if e != "fenced_code"]
+        out = [e for e in out if e != "fenced_code"]
+    return out, out_configs
