@@ -516,6 +516,9 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         env.filters["polax_url"] = mkdocs_url
         env.filters["polax_link"] = safe_link
         env.autoescape = autoescape_for(config.theme.dirs)
+        # MkDocs makes a new environment per build; within one, re-checking every template file's
+        # mtime on each include (Jinja's default) is a stat() per partial per page.
+        env.auto_reload = False
         env.globals.update(theme_globals(env, config.theme, env.autoescape))  # the theme's `t`, `image`
         return env
 

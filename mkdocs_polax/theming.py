@@ -68,7 +68,40 @@ def theme_globals(env: Environment, theme: Any, is_own: Callable[[str | None], b
             found["t"] = translator(strings)
     if is_own("partials/image.html"):
         found["image"] = image_tag
+    if is_own("partials/card.html"):
+        found["polax_card"] = card_renderer(env)
     return found
+
+
+# A card's links are made relative to this stand-in for the page's ``base_url``, which each page then
+# puts in: one render per post serves every listing and "related posts" block it appears in.
+CARD_BASE = "\ue000polax-base\ue000"
+
+
+def card_renderer(env: Environment) -> Callable[..., Markup]:
+    """``polax_card(p, eager)``: ``partials/card.html`` for post ``p``, rendered once per build (per
+    ``eager``) and reused on every page that lists ``p``. The card sees ``p``, ``eager``, ``config`` and
+    ``polax``, and links relative to the page it lands on, as the include did."""
+    cache: dict[tuple[int, bool], tuple[object, str]] = {}
+
+    @pass_context
+    def polax_card(context: Context, p: object, eager: object = False) -> Markup:
+        key = (id(p), bool(eager))
+        hit = cache.get(key)
+        if hit is None:
+            template = env.get_template("partials/card.html")
+            html = template.render(
+                p=p,
+                eager=bool(eager),
+                config=context.get("config"),
+                polax=context.get("polax"),
+                page=None,
+                base_url=CARD_BASE,
+            )
+            hit = cache[key] = (p, html)  # p is kept so that its id is not reused within the build
+        return Markup(hit[1].replace(CARD_BASE, str(context.get("base_url") or ".")))
+
+    return polax_card
 
 
 def interface_strings(env: Environment, theme: Any) -> dict[str, Any] | None:

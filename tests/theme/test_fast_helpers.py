@@ -4,9 +4,13 @@ without the plugin and for custom_dir overrides that import them."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import urljoin
 
+from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jinja2 import Environment, FileSystemLoader
@@ -15,7 +19,8 @@ from mkdocs.utils.templates import url_filter
 
 from mkdocs_polax.plugin import safe_link
 from mkdocs_polax.theming import THEME_DIR, image_tag, interface_strings, translator
-from tests.conftest import BuildSite
+from tests.conftest import BuildSite, run_build
+from tests.theme.conftest import EXAMPLE, build_example
 
 KEYS = ["min_read", "page_n_of_m", "category_title", "hero_alt", "no_such_key", "custom"]
 text = st.lists(st.sampled_from(list("ab <>&\"'{}nm") + ["{n}", "{name}", "{m}"]), max_size=8).map("".join)
@@ -101,3 +106,40 @@ def test_a_custom_dir_override_of_the_macros_is_used(build_site: BuildSite) -> N
     assert '<img data-mine src="/a.png">' in html
     listing = built.read("index.html")
     assert "<img data-mine" in listing and "X-skip_to_content" in listing
+
+
+def _cards(site: Path, rel: str) -> list[tuple[str, list[str]]]:
+    """Each card of a page: its text, and every link and image it holds as a site path."""
+    page = "/" + rel
+    soup = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+    out = []
+    for card in soup.select("article.card"):
+        targets = [urljoin(page, str(el.get("href") or el.get("src"))) for el in card.select("[href], [src]")]
+        out.append((" ".join(card.get_text(" ").split()), targets))
+    return out
+
+
+def test_cards_rendered_once_per_post_match_the_include(tmp_path: Path) -> None:
+    """polax_card renders card.html once per post with a stand-in base URL; a custom_dir copy of the
+    same card.html turns that off (the include is used). Every card on every listing page and every
+    related-posts block must then show the same text and point at the same files."""
+    fast = build_example(tmp_path / "fast")
+    slow_root = tmp_path / "slow"
+    shutil.copytree(EXAMPLE, slow_root / "example-site", ignore=shutil.ignore_patterns("site", "tools"))
+    root = slow_root / "example-site"
+    (root / "overrides" / "partials").mkdir(parents=True)
+    shutil.copy(THEME_DIR / "partials" / "card.html", root / "overrides" / "partials" / "card.html")
+    cfg = root / "mkdocs.yml"
+    cfg.write_text(
+        cfg.read_text(encoding="utf-8").replace("  name: polax\n", "  name: polax\n  custom_dir: overrides\n", 1)
+    )
+    slow = run_build(root, "--strict")
+    assert slow.returncode == 0, slow.log
+    pages = sorted(p.relative_to(fast.site).as_posix() for p in fast.site.rglob("*.html"))
+    compared = 0
+    for rel in pages:
+        cards = _cards(fast.site, rel)
+        assert cards == _cards(slow.site, rel), rel
+        compared += len(cards)
+    assert "\ue000" not in "".join((fast.site / rel).read_text(encoding="utf-8") for rel in pages)
+    assert compared > 50
