@@ -58,6 +58,9 @@ class PolaxConfig(base.Config):
     """Author details (name, avatar, bio, url, twitter) keyed by the ``author`` value of posts."""
     fix_mojibake = c.Type(bool, default=False)
     """Repair text that was decoded twice (``Â``, ``â€™``) in the output with ftfy; sources are never touched."""
+    workers = c.Type(int, default=0)
+    """Processes that convert the posts' Markdown in ``mkdocs build``: ``0`` (default) one per CPU, at
+    most 4, on Linux; ``1`` converts in MkDocs' own process, page by page. The HTML is the same."""
     feed = c.SubConfig(FeedConfig)
     """Atom and JSON feeds."""
     seo = c.Type(bool, default=True)

@@ -4,8 +4,12 @@ it (excerpt, reading time). Kept apart from the plugin so that every step can be
 from __future__ import annotations
 
 import html
+import multiprocessing
+import os
 import re
+import sys
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +44,49 @@ class Converted:
 
 MarkdownCache = dict[tuple[str, str], Converted]  # (Markdown settings, text) -> result
 _CACHE_LIMIT = 50_000
+PARALLEL_MIN_TEXTS = 64  # below this, starting worker processes costs more than it saves
+
+_worker_md: markdown.Markdown | None = None
+
+
+def _start_worker(extensions: list[Any], configs: dict[str, Any]) -> None:
+    global _worker_md
+    _worker_md = markdown.Markdown(extensions=extensions, extension_configs=configs)
+
+
+def _convert(md: markdown.Markdown, text: str) -> Converted:
+    md.reset()
+    body = str(md.convert(text))
+    return Converted(body, list(getattr(md, "toc_tokens", [])), set(_ID.findall(body)))
+
+
+def _convert_in_worker(text: str) -> Converted:
+    assert _worker_md is not None
+    return _convert(_worker_md, text)
+
+
+def default_workers() -> int:
+    """Worker processes for Markdown: the CPUs this process may use, at most 4; 1 (none) where
+    processes cannot be forked (only Linux is trusted to fork a loaded interpreter)."""
+    if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(4, len(os.sched_getaffinity(0))))
+
+
+def convert_all(texts: list[str], settings: tuple[list[Any], dict[str, Any]], workers: int) -> list[Converted] | None:
+    """Many Markdown texts converted by ``workers`` forked processes, each with one Markdown instance
+    made from ``settings``: the same results as one by one, in order. None when it is not worth it
+    (one worker, few texts) or the pool failed; the caller then converts each text itself, so that
+    an error is reported where the page is rendered."""
+    if workers < 2 or len(texts) < PARALLEL_MIN_TEXTS:
+        return None
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=settings) as pool:
+            return list(pool.map(_convert_in_worker, texts, chunksize=max(1, len(texts) // (workers * 8))))
+    except Exception as exc:  # noqa: BLE001 - any failure: fall back to converting in the page events
+        log.debug(f"Markdown in {workers} processes failed ({exc!r}); converting page by page")
+        return None
 
 
 def plain_text(fragment: str) -> str:
@@ -123,6 +170,8 @@ class ContentPipeline:
         # Set by the plugin under ``mkdocs serve`` only: results kept across rebuilds, so that after an
         # edit every other page's Markdown is not converted again (a build would only hold memory).
         self.cache: MarkdownCache | None = None
+        self._prepared: dict[str, str] = {}  # src_uri -> text after Liquid (prepare_posts)
+        self._ahead: dict[str, Converted] = {}  # src_uri -> Markdown converted in worker processes
         self._excerpt_heads: dict[int, str] = {}
         self._mojibake: dict[int, list[int]] = {}  # id(document) -> file lines with mojibake
         self._protected: dict[int, dict[str, str]] = {}  # id(document) -> placeholders of raw HTML
@@ -183,6 +232,34 @@ class ContentPipeline:
     def markdownify(self, text: str) -> str:
         return str(self._md().convert(text)) + "\n"
 
+    def prepare_posts(self, docs: dict[str, Document], workers: int) -> None:
+        """Liquid for every Markdown post now, and their Markdown in ``workers`` processes at once;
+        ``prepared``/``take_converted`` then hand each page its result. Posts only: pages may show
+        other documents' content, which Jekyll renders after the posts too."""
+        uris = [uri for uri, doc in docs.items() if doc.kind == "post" and doc.is_markdown]
+        if workers < 2 or len(uris) < PARALLEL_MIN_TEXTS:
+            return
+        texts = [self.before_markdown(docs[uri]) for uri in uris]
+        self._prepared = dict(zip(uris, texts, strict=True))
+        pending = [(uri, text) for uri, text in zip(uris, texts, strict=True) if not self._cached(text)]
+        results = convert_all([text for _, text in pending], self._md_settings, workers)
+        if results is not None:
+            self._ahead = {uri: result for (uri, _), result in zip(pending, results, strict=True)}
+            log.debug(f"Markdown of {len(results)} posts converted in {workers} processes")
+
+    def prepared(self, uri: str, doc: Document) -> str:
+        """The text after Liquid of a document: made by ``prepare_posts``, else now."""
+        text = self._prepared.pop(uri, None)
+        return text if text is not None else self.before_markdown(doc)
+
+    def take_converted(self, uri: str, text: str) -> Converted:
+        """The HTML of a page's Markdown: converted ahead in worker processes, else now."""
+        ahead = self._ahead.pop(uri, None)
+        return ahead if ahead is not None else self.convert(text)
+
+    def _cached(self, text: str) -> bool:
+        return self.cache is not None and self._settings_key is not None and (self._settings_key, text) in self.cache
+
     def convert(self, text: str) -> Converted:
         """A page's Markdown body as HTML, its table of contents and its anchors."""
         key = None
@@ -191,9 +268,7 @@ class ContentPipeline:
             hit = self.cache.get(key)
             if hit is not None:
                 return hit
-        md = self._md()
-        body = str(md.convert(text))
-        result = Converted(body, list(getattr(md, "toc_tokens", [])), set(_ID.findall(body)))
+        result = _convert(self._md(), text)
         if key is not None and self.cache is not None:
             if len(self.cache) >= _CACHE_LIMIT:
                 self.cache.clear()

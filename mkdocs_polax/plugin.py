@@ -22,13 +22,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from . import serve as serve_mod
 from .config import PolaxConfig
-from .content import ContentPipeline, Converted, MarkdownCache
+from .content import ContentPipeline, Converted, MarkdownCache, default_workers
 from .files import generated_page, mkdocs_url, page_file, static_file
 from .images import ImageSizes
 from .index import PostIndex, build_index
@@ -408,7 +409,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         doc = self.docs.get(uri)
         if doc is not None:
             # Front matter was read by us; MkDocs gets an empty block so it does not read it again.
-            return "---\n_polax: true\n---\n" + self.pipeline.before_markdown(doc)
+            return "---\n_polax: true\n---\n" + self.pipeline.prepared(uri, doc)
         return None
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -426,7 +427,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
                 self.raw_html[uri] = markdown
                 return ""
             if self.md_settings is not None:
-                self.converted[uri] = self.pipeline.convert(markdown)
+                self.converted[uri] = self.pipeline.take_converted(uri, markdown)
                 return ""  # MkDocs converts nothing: the body is put back in on_page_content
             return markdown
         view = self.views.get(uri)
@@ -510,6 +511,14 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             return None
         pattern = getattr(self.settings, f"{kind}_url")
         return mkdocs_url(group_url(pattern, group))
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.md_settings is not None and self.command == "build":
+            # Every file is known and no page is read yet: the posts' Markdown is converted now, in
+            # parallel processes (serve has threads and its own cache: it converts page by page).
+            workers = self.config.workers or default_workers()
+            self.pipeline.prepare_posts(self.docs, workers)
+        return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["polax_date"] = _format_date
