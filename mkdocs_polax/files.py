@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Protocol
 from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,16 +26,37 @@ def mkdocs_url(jekyll_url: str, dest: str | None = None) -> str:
     return quote(path, safe="/!$&'()*+,;=:@~") or "./"
 
 
+class _Rebuilt(Protocol):
+    def is_modified(self, uri: str | None) -> bool: ...
+
+
 class PageFile(File):
     """A Jekyll post, page or document that MkDocs renders through the theme (Markdown or HTML)."""
 
     polax_doc: Document
+    polax_rebuild: _Rebuilt | None = None  # under serve: polax decides what is rendered again
 
     def is_documentation_page(self) -> bool:
         return True
 
     def is_static_page(self) -> bool:
         return False
+
+    def is_modified(self) -> bool:
+        if self.polax_rebuild is not None:
+            return self.polax_rebuild.is_modified(self.src_uri)
+        return super().is_modified()
+
+
+class ListingFile(File):
+    """A listing page polax makes (blog index, category, tag, archive, author): all cards."""
+
+    polax_rebuild: _Rebuilt | None = None
+
+    def is_modified(self) -> bool:
+        if self.polax_rebuild is not None:
+            return self.polax_rebuild.is_modified(None)
+        return super().is_modified()
 
 
 class StaticCopy(File):
@@ -72,9 +94,10 @@ def static_file(item: StaticFile, source_dir: str, config: MkDocsConfig) -> Stat
     return f
 
 
-def generated_page(config: MkDocsConfig, src_uri: str, jekyll_url: str, dest: str) -> File:
+def generated_page(config: MkDocsConfig, src_uri: str, jekyll_url: str, dest: str) -> ListingFile:
     """A page polax makes (listing, category, tag, archive, author): never in the nav."""
-    f = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+    f = ListingFile.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+    assert isinstance(f, ListingFile)
     f.dest_uri = dest
     f.url = mkdocs_url(jekyll_url, dest)
     return f

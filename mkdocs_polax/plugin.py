@@ -8,6 +8,7 @@ normalised post; ``on_post_build`` writes what needs every page rendered first.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 from pathlib import Path
@@ -30,8 +31,9 @@ from mkdocs.utils.templates import TemplateContext
 from . import serve as serve_mod
 from .config import PolaxConfig
 from .content import ContentPipeline, Converted, MarkdownCache, default_workers
-from .files import generated_page, mkdocs_url, page_file, static_file
+from .files import ListingFile, PageFile, generated_page, mkdocs_url, page_file, static_file
 from .images import ImageSizes
+from .incremental import Incremental, Record, file_signature, read_json, skeleton_hash, tree_signature
 from .index import PostIndex, build_index
 from .jekyll.config import SiteConfig, listing_patterns, read_config
 from .jekyll.errors import JekyllError, Problem
@@ -55,8 +57,9 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
 
     def __init__(self) -> None:
         self.command: str = "build"
-        # MkDocs keeps a plugin with on_startup across serve's rebuilds: this outlives each build.
+        # MkDocs keeps a plugin with on_startup across serve's rebuilds: these outlive each build.
         self.markdown_cache: MarkdownCache = {}
+        self.rebuild = Incremental()  # what serve's next rebuild may keep
         self._reset()
 
     def _reset(self) -> None:
@@ -81,6 +84,10 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         self.image_sizes = ImageSizes()
         self.md_settings: tuple[list[Any], dict[str, Any]] | None = None  # polax's own Markdown (Jekyll tree)
         self.converted: dict[str, Converted] = {}  # src_uri -> body polax converted, until on_page_content
+        self.incremental = False  # serve of a Jekyll tree: rebuilds render only what an edit changed
+        self._signatures: dict[str, tuple[int, int] | None] = {}
+        self._built_urls: set[str] = set()  # page.url of every page rendered in this build
+        self._page_urls: set[str] = set()  # ... of every page of the site
 
     # -- configuration ---------------------------------------------------------------------------
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -212,7 +219,59 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         self._add_listings(new, config)
         self._report(site)
         self.publisher.note_files(new, config)
+        if self.command == "serve" and self.jekyll_mode:
+            self._begin_rebuild(new, config)
         return new
+
+    def _begin_rebuild(self, files: Files, config: MkDocsConfig) -> None:
+        """Under serve: tell the rebuild what changed since the last build (see ``incremental``)."""
+        assert self.source is not None and self.jekyll is not None
+        self.incremental = True
+        self._signatures = {uri: file_signature(self.source / doc.source) for uri, doc in self.docs.items()}
+        posts = [
+            (
+                uri,
+                p.title,
+                p.url,
+                p.href,
+                p.date,
+                p.last_modified_at,
+                p.description,
+                p.image,
+                p.image_alt,
+                [a.key for a in p.authors],
+                p.categories,
+                p.tags,
+                p.layout,
+                p.meta,
+            )
+            for uri, p in sorted(self.posts.items())
+        ]
+        own: list[str | Path] = [config.config_file_path, *config.theme.dirs]
+        own += [self.source / d for d in ("_config.yml", "_config.yaml", "_data", "_includes", "_layouts")]
+        statics = [(f.dest_uri, f.abs_src_path) for f in files if not isinstance(f, (PageFile, ListingFile))]
+        skeleton = skeleton_hash(
+            [
+                posts,
+                tree_signature(p for p in own if p),
+                self.jekyll.raw,
+                statics,
+                [file_signature(src) for _, src in statics if src],
+                sorted(self.views),
+            ]
+        )
+        self.rebuild.begin(skeleton, self._signatures)
+        if self.rebuild.fast:
+            log.info(f"Rebuilding {len(self.rebuild.changed)} changed pages; the others are kept")
+        for f in files:
+            if isinstance(f, (PageFile, ListingFile)):
+                f.polax_rebuild = self.rebuild
+                self._page_urls.add("" if f.url in (".", "./") else f.url)  # as Page.url gives it
+        for uri, post in self.posts.items():
+            kept = self.rebuild.kept(uri) if self.rebuild.fast else None
+            if kept is not None:  # not rendered again: what cards and feeds show of it, from last time
+                post.excerpt, post.excerpt_html, post.reading_time = kept.excerpt, kept.excerpt_html, kept.reading_time
+                self.rendered[uri] = kept.content
 
     def _own_paths(self, config: MkDocsConfig) -> list[str]:
         """mkdocs.yml, site_dir and virtualenvs when the Jekyll tree is the config file's folder."""
@@ -415,6 +474,20 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri
         doc = self.docs.get(uri)
+        self._set_page_meta(page)
+        if doc is not None:
+            if not doc.is_markdown:
+                self.raw_html[uri] = markdown
+                return ""
+            if self.md_settings is not None:
+                self.converted[uri] = self.pipeline.take_converted(uri, markdown)
+                return ""  # MkDocs converts nothing: the body is put back in on_page_content
+            return markdown
+        return markdown
+
+    def _set_page_meta(self, page: Page) -> None:
+        uri = page.file.src_uri
+        doc = self.docs.get(uri)
         if doc is not None:
             post = self.posts[uri]
             meta = dict(post.meta)
@@ -423,18 +496,11 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             # Markup: host themes print page.title without escaping (the mkdocs theme's <title>, navs);
             # autoescaping templates leave it as it is.
             page.title = escape(post.title)
-            if not doc.is_markdown:
-                self.raw_html[uri] = markdown
-                return ""
-            if self.md_settings is not None:
-                self.converted[uri] = self.pipeline.take_converted(uri, markdown)
-                return ""  # MkDocs converts nothing: the body is put back in on_page_content
-            return markdown
+            return
         view = self.views.get(uri)
         if view is not None:
             page.meta = {"template": "listing.html", "title": view.title}
             page.title = escape(view.title)
-        return markdown
 
     def _template_for(self, doc: Document) -> str:
         if doc.kind == "post":
@@ -456,8 +522,16 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             html = converted.html
             page.toc = get_toc(converted.toc_tokens)  # type: ignore[arg-type]  # toc's own tokens
             page.present_anchor_ids = converted.anchor_ids
-        html = self.pipeline.after_markdown(doc, self.posts[uri], html)
+        post = self.posts[uri]
+        html = self.pipeline.after_markdown(doc, post, html)
         self.rendered[uri] = html
+        if self.incremental:
+            tokens = converted.toc_tokens if converted is not None else []
+            anchors = set(page.present_anchor_ids or ())
+            record = Record(
+                self._signatures.get(uri), html, tokens, anchors, post.excerpt, post.excerpt_html, post.reading_time
+            )
+            self.rebuild.rendered(uri, record)
         return html
 
     @event_priority(-100)
@@ -478,6 +552,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         if view is not None:
             ctx["listing"] = view
         ctx["polax_head"], ctx["polax_title"] = self.publisher.head(page, config)
+        self._built_urls.add(page.url)
         return context
 
     def _site_context(self) -> dict[str, Any]:
@@ -521,6 +596,8 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.incremental and self.rebuild.rerender_all:
+            self._restore_unread(files)
         env.filters["polax_date"] = _format_date
         env.filters["polax_url"] = mkdocs_url
         env.filters["polax_link"] = safe_link
@@ -531,9 +608,30 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         env.globals.update(theme_globals(env, config.theme, env.autoescape))  # the theme's `t`, `image`
         return env
 
+    def _restore_unread(self, files: Files) -> None:
+        """An edit changed what cards show, after some pages were skipped as unchanged: those pages
+        are rendered again too, with the body, title and table of contents of the last build."""
+        if self.rebuild.fast:
+            log.info("An edit changed what listings show: rebuilding every page")
+        for f in files.documentation_pages():
+            page = f.page
+            if page is None or page.content is not None:
+                continue
+            self._set_page_meta(page)
+            record = self.rebuild.records.get(f.src_uri)
+            if record is not None:
+                page.content = record.content
+                page.toc = get_toc(record.toc_tokens)  # type: ignore[arg-type]
+                page.present_anchor_ids = record.anchors
+            elif f.src_uri in self.views:
+                page.content = ""
+
     # -- after the build -------------------------------------------------------------------------
+    @event_priority(-50)  # after the search plugin wrote its index (serve merges it)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir).resolve()
+        if self.incremental:
+            self._finish_rebuild(site_dir)
         for doc in self.raw_pages:
             out = (site_dir / doc.dest).resolve()
             if site_dir not in out.parents:
@@ -543,9 +641,29 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             out.write_text(self.pipeline.render_raw(doc), encoding="utf-8")
         self.publisher.write(config)
 
+    def _finish_rebuild(self, site_dir: Path) -> None:
+        """Under serve: the search index keeps the pages not rendered again; pages that are gone are
+        deleted (the site folder is kept between rebuilds)."""
+        dests = {
+            uri_dest for uri_dest in (*(d.dest for d in self.docs.values()), *(v.dest for v in self.views.values()))
+        }
+        for gone in sorted(self.rebuild.dests - dests):
+            out = (site_dir / gone).resolve()
+            if site_dir in out.parents and out.is_file():
+                out.unlink()
+        self.rebuild.dests = dests
+        index_path = site_dir / "search" / "search_index.json"
+        new = read_json(index_path)
+        if new is not None:
+            merged = self.rebuild.merge_search(new, self._built_urls, self._page_urls)
+            if merged is not new:
+                index_path.write_text(json.dumps(merged, separators=(",", ":")), encoding="utf-8")
+
     # -- serve -----------------------------------------------------------------------------------
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         serve_mod.serve_extensionless(server)
+        if self.incremental:
+            serve_mod.rebuild_in_place()
         if self.source is not None and os.path.normpath(str(self.source)) != os.path.normpath(config.docs_dir):
             server.watch(str(self.source))
         return server
