@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from . import migration as url_check
 from . import serve as serve_mod
 from .config import PolaxConfig
 from .content import ContentPipeline
@@ -75,6 +76,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         self._group_urls: dict[tuple[str, str], str | None] = {}
         self.publisher = Publisher(self)  # feeds, SEO tags, redirects, sitemap
         self.image_sizes = ImageSizes()
+        self.migration = url_check.Migration()  # check_urls_from, host_redirects
 
     # -- configuration ---------------------------------------------------------------------------
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -122,6 +124,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         self.data_authors = self._read_authors()
         self._add_host_templates(config)
         self.publisher.configure(config)
+        self.migration = url_check.configure(self, config)
         if self.jekyll_mode:
             # polax lists the files itself, by Jekyll's rules: MkDocs' own walk must not judge them
             # (it would warn that README.md and index.html both want index.html, for instance).
@@ -514,6 +517,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(self.pipeline.render_raw(doc), encoding="utf-8")
         self.publisher.write(config)
+        url_check.after_build(self, self.migration, config)  # after every file is written
 
     # -- serve -----------------------------------------------------------------------------------
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
