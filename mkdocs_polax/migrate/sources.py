@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from . import MigrateError
 
@@ -73,7 +73,7 @@ def read_folder(folder: Path) -> list[OldUrl]:
             path = "/" + rel
             if name == "index.html":
                 path = path[: -len("index.html")]
-            urls.append(OldUrl(path, path))
+            urls.append(OldUrl(path, quote(path)))  # as a browser asks for it: a file named 100%.html is /100%25.html
     return urls
 
 

@@ -42,8 +42,9 @@ def slug_of(path: str) -> str:
 
 
 def match_key(text: str) -> str:
-    """Slug and title compared alike: Jekyll's ``latin`` slug, without a ``YYYY-MM-DD-`` prefix."""
-    key = slugify(_DATE_PREFIX.sub("", text.strip()), "latin") or ""
+    """Slug and title compared alike: Jekyll's ``latin`` slug without a ``YYYY-MM-DD-`` prefix, and
+    without hyphens (``What's Jekyll?`` and ``whats-jekyll`` are one key, as are ``a-b`` and ``ab``)."""
+    key = (slugify(_DATE_PREFIX.sub("", text.strip()), "latin") or "").replace("-", "")
     return "" if _NUMBER.match(key) else key
 
 
