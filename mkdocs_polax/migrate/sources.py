@@ -15,8 +15,9 @@ from . import MigrateError
 
 _SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 _ATOM_NS = "{http://www.w3.org/2005/Atom}"
-# Files a built folder holds that are the host's or the generator's, never URLs of the site.
-_NOT_PUBLISHED = {".DS_Store", ".jekyll-metadata", "Thumbs.db"}
+# Files a built folder holds that are the host's or the generator's, never URLs of the site: hosts
+# read _redirects, _headers and .htaccess as their own configuration and do not serve them.
+_NOT_PUBLISHED = {".DS_Store", ".jekyll-metadata", "Thumbs.db", ".nojekyll", "_redirects", "_headers", ".htaccess"}
 
 
 @dataclass(frozen=True)
@@ -78,8 +79,14 @@ def read_folder(folder: Path) -> list[OldUrl]:
 
 
 def _parse_xml(path: Path, what: str) -> ET.Element:
+    data = path.read_bytes()
+    if b"<!ENTITY" in data:
+        # No sitemap or feed declares entities; expanding them could take any amount of memory.
+        raise MigrateError(
+            f"{path}: declares XML entities (<!ENTITY>), which sitemaps and feeds never need; remove them"
+        )
     try:
-        return ET.fromstring(path.read_bytes())
+        return ET.fromstring(data)
     except ET.ParseError as exc:
         line, col = exc.position
         raise MigrateError(

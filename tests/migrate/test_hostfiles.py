@@ -173,3 +173,13 @@ def test_nginx_serves_each_redirect(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_targets_on_the_site_become_paths_under_its_mount() -> None:
+    base = "https://x.org/blog"
+    assert hostfiles.host_target("https://x.org/blog/new/?a=1#b", base) == "/blog/new/?a=1#b"
+    assert hostfiles.host_target("https://x.org/blogger/", base) == "https://x.org/blogger/"
+    assert hostfiles.host_target("https://other.org/new/", base) == "https://other.org/new/"
+    assert hostfiles.mount("/old/", base) == "/blog/old/"
+    assert hostfiles.mount("old.html", "") == "/old.html"
+    assert hostfiles.encode_path("/café/a b/") == "/caf%C3%A9/a%20b/" == hostfiles.encode_path("/caf%C3%A9/a%20b/")

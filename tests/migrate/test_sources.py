@@ -42,7 +42,15 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def test_folder_lists_every_file_as_served(tmp_path: Path) -> None:
-    for rel in ("index.html", "about/index.html", "2020/post.html", "feed.xml", "public/a b.css", ".DS_Store"):
+    for rel in (
+        "index.html",
+        "about/index.html",
+        "2020/post.html",
+        "feed.xml",
+        "public/a b.css",
+        ".DS_Store",
+        "_redirects",
+    ):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("x")
     old = read_old_site(tmp_path)
@@ -89,6 +97,7 @@ def test_text_list_of_urls_and_paths(tmp_path: Path) -> None:
             "sitemap index",
         ),
         ("urls.txt", "/a/\n/b c/\n", "urls.txt:2:"),
+        ("lol.xml", '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa">]><rss>&a;</rss>', "<!ENTITY>"),
     ],
 )
 def test_bad_file_is_one_clear_error_naming_it(tmp_path: Path, name: str, text: str, says: str) -> None:

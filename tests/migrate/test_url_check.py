@@ -16,7 +16,7 @@ import pytest
 
 from mkdocs_polax.migrate import hostfiles
 from mkdocs_polax.migrate.resolve import MISSING, SiteFiles
-from tests.conftest import Built, run_build, shared_or_skip, write_tree
+from tests.conftest import BuildSite, Built, run_build, shared_or_skip, write_tree
 from tests.migrate.test_hostfiles import ask, serve_with_nginx
 
 CORPORA = ["lanyon", "jekyll-feed-fixtures", "jekyll-release-posts"]
@@ -253,3 +253,17 @@ def test_check_urls_command(tmp_path: Path) -> None:
     (tmp_path / "bad.xml").write_text("<urlset")
     proc = subprocess.run([*cmd, "bad.xml", "site"], cwd=tmp_path, capture_output=True, text=True)
     assert proc.returncode == 2 and "bad.xml: is not well-formed XML" in proc.stderr
+
+
+def test_netlify_and_cloudflare_together_are_refused(build_site: BuildSite) -> None:
+    built = build_site(
+        {"docs/index.md": "# Home\n"},
+        mkdocs_yml="site_name: T\ntheme: polax\nplugins:\n  - polax:\n      host_redirects: [netlify, cloudflare]\n",
+    )
+    assert built.returncode != 0 and "Traceback" not in built.log
+    assert "option 'host_redirects': 'netlify' and 'cloudflare' both write _redirects" in built.log
+    built = build_site(
+        {"docs/index.md": "# Home\n"},
+        mkdocs_yml="site_name: T\ntheme: polax\nplugins:\n  - polax:\n      host_redirects: [iis]\n",
+    )
+    assert built.returncode != 0 and "host_redirects" in built.log
