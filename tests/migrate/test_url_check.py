@@ -267,3 +267,20 @@ def test_netlify_and_cloudflare_together_are_refused(build_site: BuildSite) -> N
         mkdocs_yml="site_name: T\ntheme: polax\nplugins:\n  - polax:\n      host_redirects: [iis]\n",
     )
     assert built.returncode != 0 and "host_redirects" in built.log
+
+
+def test_changed_permalink_in_a_dated_corpus_against_jekylls_folder(tmp_path: Path) -> None:
+    """jekyll-release-posts, its whole _site as Jekyll wrote it; one release post moved by a permalink."""
+    old = corpus_site(tmp_path, "jekyll-release-posts", "      check_urls_from: old\n")
+    shutil.copytree(old, tmp_path / "old")
+    post = tmp_path / "docs" / "_posts" / "2019-08-19-jekyll-4-0-0-released.markdown"
+    post.write_text(post.read_text().replace("category: release\n", "category: release\npermalink: /releases/4.0.0/\n"))
+    built = run_build(tmp_path, "--strict")
+    assert built.returncode != 0
+    warnings = url_warnings(built)
+    assert len(warnings) == 1, built.log
+    assert "'/news/2019/08/20/jekyll-4-0-0-released/'" in warnings[0]
+    assert (
+        "'Jekyll 4.0.0 Released' (_posts/2019-08-19-jekyll-4-0-0-released.markdown) is now at /releases/4.0.0/"
+        in (warnings[0])
+    )
