@@ -62,7 +62,7 @@ def check_urls(args: argparse.Namespace) -> int:
         print(f"check-urls: {exc}", file=sys.stderr)
         return 2
     site, pages = read_built_site(site_dir)
-    result = check(old, site, pages, old_base=args.baseurl)
+    result = check(old, site, pages, old_base=args.baseurl, site_base=(args.site_url or "").rstrip("/"))
     for item in result.missing:
         print(missing_message(result, item))
     print(result.summary())
@@ -85,6 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     urls.add_argument("new_site_dir", help="the new site's built folder")
     urls.add_argument("--baseurl", default=None, help="the old site's base path (default: guessed)")
     urls.add_argument("--report", default=None, help="write the JSON report here")
+    urls.add_argument(
+        "--site-url", default=None, help="the new site's URL, so that redirects to it are followed and checked"
+    )
     args = parser.parse_args(argv)
     return check_urls(args)
 

@@ -111,6 +111,7 @@ def after_build(plugin: PolaxPlugin, migration: Migration, config: MkDocsConfig)
             pages,
             old_base=plugin.config.check_urls_baseurl,
             hints=[plugin.jekyll.baseurl],
+            site_base=site_base(config.site_url),
         )
         migration.result = result
         log.info(result.summary())

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .resolve import KEPT, MISSING, REDIRECTED, SiteFiles
 from .sources import OldSite, common_base, strip_base
@@ -24,6 +25,7 @@ class UrlResult:
     served: str | None = None
     target: str | None = None
     suggestion: NewPage | None = None
+    dead_end: bool = False  # a redirect to a path of the new site that answers nothing
 
 
 @dataclass
@@ -60,6 +62,7 @@ class CheckResult:
                     "status": r.status,
                     "served": r.served,
                     "target": r.target,
+                    "dead_end": r.dead_end,
                     "suggestion": (
                         {"url": r.suggestion.url, "title": r.suggestion.title, "source": r.suggestion.source}
                         if r.suggestion
@@ -78,18 +81,15 @@ def _normal_base(base: str | None) -> str:
 
 def choose_base(old: OldSite, site: SiteFiles, given: str | None, hints: Iterable[str | None] = ()) -> str:
     """The old site's base path: ``given`` when set; else, of '' (none), the hints (``_config.yml``'s
-    ``baseurl``, the feed's own link) and the folder every old URL shares, the one under which most
-    old URLs answer (the shortest on a tie). A built folder has none: its files are the site root."""
+    ``baseurl``, the feed's own link) and the folder every old URL shares (or one above it), the one
+    under which most old URLs answer (the shortest on a tie). A built folder has none: its files are the site root."""
     if given is not None:
         return _normal_base(given)
     if old.kind == "folder":
         return ""
-    options = {
-        "",
-        *(_normal_base(h) for h in hints),
-        _normal_base(old.base_hint),
-        common_base(u.path for u in old.urls),
-    }
+    shared = common_base(u.path for u in old.urls)  # '/a/b': '/a' and '/a/b' are candidates
+    ancestors = {"/".join(shared.split("/")[:i]) for i in range(2, shared.count("/") + 2)} if shared else set()
+    options = {"", *(_normal_base(h) for h in hints), _normal_base(old.base_hint), *ancestors}
 
     def answered(base: str) -> int:
         count = 0
@@ -102,6 +102,21 @@ def choose_base(old: OldSite, site: SiteFiles, given: str | None, hints: Iterabl
     return max(sorted(options, key=lambda b: (len(b), b)), key=answered)
 
 
+def site_path(target: str, site_base: str) -> str | None:
+    """The path under the new site's root that a redirect target names, or None when it leaves the
+    site (another host). ``site_base`` is ``site_url`` without its trailing slash ('' when unset)."""
+    parts = urlsplit(target)
+    if not parts.scheme and not parts.netloc:
+        path = parts.path if parts.path.startswith("/") else None
+    elif site_base and (target == site_base or target.startswith(site_base + "/")):
+        path = parts.path or "/"
+    else:
+        return None
+    if path is None:
+        return None
+    return strip_base(path, urlsplit(site_base).path if site_base else "")
+
+
 def check(
     old: OldSite,
     site: SiteFiles,
@@ -109,6 +124,7 @@ def check(
     *,
     old_base: str | None = None,
     hints: Iterable[str | None] = (),
+    site_base: str = "",
 ) -> CheckResult:
     base = choose_base(old, site, old_base, hints)
     suggester = Suggester(pages)
@@ -119,8 +135,13 @@ def check(
             result.results.append(UrlResult(url.original, None, MISSING))
             continue
         found = site.resolve(path)
-        suggestion = suggester.suggest(path) if found.status == MISSING else None
-        result.results.append(UrlResult(url.original, path, found.status, found.served, found.target, suggestion))
+        status, dead_end = found.status, False
+        if status == REDIRECTED and found.target is not None:
+            inside = site_path(found.target, site_base)
+            if inside is not None and site.resolve(inside).status == MISSING:
+                status, dead_end = MISSING, True  # the redirect leads nowhere
+        suggestion = suggester.suggest(path) if status == MISSING and not dead_end else None
+        result.results.append(UrlResult(url.original, path, status, found.served, found.target, suggestion, dead_end))
     return result
 
 
@@ -131,6 +152,11 @@ def missing_message(result: CheckResult, item: UrlResult) -> str:
         return (
             f"URL check: {where} is outside the old site's base path {result.old_base}; set the polax option "
             "check_urls_baseurl to the old site's baseurl"
+        )
+    if item.dead_end:
+        return (
+            f"URL check: {where} is redirected (by {item.served or 'a host rule'}) to {item.target}, which "
+            "answers nothing in the new site; correct the redirect_to, or restore that page"
         )
     if item.suggestion is not None:
         page = item.suggestion

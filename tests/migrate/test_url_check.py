@@ -284,3 +284,30 @@ def test_changed_permalink_in_a_dated_corpus_against_jekylls_folder(tmp_path: Pa
         "'Jekyll 4.0.0 Released' (_posts/2019-08-19-jekyll-4-0-0-released.markdown) is now at /releases/4.0.0/"
         in (warnings[0])
     )
+
+
+def test_redirect_to_a_path_that_answers_nothing_is_missing(build_site: BuildSite, tmp_path: Path) -> None:
+    built = build_site(
+        {
+            "docs/_config.yml": "title: D\n",
+            "docs/_posts/2020-01-01-a.md": "---\ntitle: A\n---\nA.\n",
+            "docs/moved.md": "---\ntitle: Moved\nredirect_to: /nowhere/\n---\n",
+            "docs/away.md": "---\ntitle: Away\nredirect_to: https://elsewhere.example.com/\n---\n",
+            "docs/home.md": "---\ntitle: Home\nredirect_to: /2020/01/01/a.html\n---\n",
+            "old.txt": "/moved.html\n/away.html\n/home.html\n",
+        },
+        mkdocs_yml="site_name: D\nsite_url: https://d.example.org/\ndocs_dir: docs\ntheme: polax\nplugins:\n"
+        "  - polax:\n      check_urls_from: old.txt\n",
+    )
+    assert built.returncode != 0
+    assert "kept 0, redirected 2, missing 1" in built.log
+    warnings = url_warnings(built)
+    assert len(warnings) == 1 and "'/moved.html'" in warnings[0]
+    assert "redirected (by moved.html) to https://d.example.org/nowhere/, which answers nothing" in warnings[0]
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs_polax", "check-urls", "old.txt", "site", "--site-url", "https://d.example.org/"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 1 and "kept 0, redirected 2, missing 1" in proc.stdout, proc.stdout
