@@ -124,7 +124,11 @@ def test_nginx_accepts_the_map(tmp_path: Path) -> None:
     map_file.write_text(hostfiles.nginx_map(RULES, SUGGESTED))
     (tmp_path / "site").mkdir()
     conf = nginx_conf(tmp_path, map_file, tmp_path / "site", free_port())
-    proc = subprocess.run([nginx, "-t", "-p", str(tmp_path), "-c", str(conf)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [nginx, "-t", "-p", str(tmp_path), "-e", str(tmp_path / "error.log"), "-c", str(conf)],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "syntax is ok" in proc.stderr and "test is successful" in proc.stderr
 
@@ -133,7 +137,7 @@ def serve_with_nginx(tmp_path: Path, map_file: Path, site: Path) -> tuple[subpro
     nginx = nginx_or_skip()
     port = free_port()
     conf = nginx_conf(tmp_path, map_file, site, port)
-    proc = subprocess.Popen([nginx, "-p", str(tmp_path), "-c", str(conf)])
+    proc = subprocess.Popen([nginx, "-p", str(tmp_path), "-e", str(tmp_path / "error.log"), "-c", str(conf)])
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
