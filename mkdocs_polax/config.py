@@ -69,3 +69,16 @@ class PolaxConfig(base.Config):
     """Pages for ``redirect_from``/``redirect_to`` and ``/redirects.json`` (like jekyll-redirect-from)."""
     sitemap = c.Type(bool, default=True)
     """``/sitemap.xml`` and ``/robots.txt`` (like jekyll-sitemap)."""
+    check_urls_from = c.Optional(c.Type(str))
+    """What the old site published, relative to mkdocs.yml: its built folder (Jekyll's ``_site``), its
+    ``sitemap.xml``, its Atom/RSS feed or a text file of URLs/paths. After the build each of its URLs must
+    still answer (as a page, a file or a redirect); each one that does not is a warning."""
+    check_urls_baseurl = c.Optional(c.Type(str))
+    """The old site's base path (its ``baseurl``), stripped from its URLs; default: guessed from
+    ``_config.yml``'s ``baseurl``, the feed's link and the URLs themselves."""
+    check_urls_report = c.Optional(c.Type(str))
+    """Where the URL check's JSON report goes, relative to mkdocs.yml; default ``polax-url-check.json``
+    beside ``site_dir`` (never inside it: it is not published)."""
+    host_redirects = c.ListOfItems(c.Choice(("netlify", "cloudflare", "apache", "nginx")), default=[])
+    """Server redirect files besides the meta-refresh pages: ``netlify``/``cloudflare`` (``_redirects``),
+    ``apache`` (``.htaccess``), ``nginx`` (a ``map`` include written beside ``site_dir``)."""

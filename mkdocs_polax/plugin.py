@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
+from . import migration as url_check
 from . import serve as serve_mod
 from .config import PolaxConfig
 from .content import ContentPipeline, Converted, MarkdownCache, default_workers
@@ -88,6 +89,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         self._signatures: dict[str, tuple[int, int] | None] = {}
         self._built_urls: set[str] = set()  # page.url of every page rendered in this build
         self._page_urls: set[str] = set()  # ... of every page of the site
+        self.migration = url_check.Migration()  # check_urls_from, host_redirects
 
     # -- configuration ---------------------------------------------------------------------------
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -135,6 +137,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         self.data_authors = self._read_authors()
         self._add_host_templates(config)
         self.publisher.configure(config)
+        self.migration = url_check.configure(self, config)
         if self.jekyll_mode:
             # polax lists the files itself, by Jekyll's rules: MkDocs' own walk must not judge them
             # (it would warn that README.md and index.html both want index.html, for instance).
@@ -640,6 +643,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(self.pipeline.render_raw(doc), encoding="utf-8")
         self.publisher.write(config)
+        url_check.after_build(self, self.migration, config)  # after every file is written
 
     def _finish_rebuild(self, site_dir: Path) -> None:
         """Under serve: the search index keeps the pages not rendered again; pages that are gone are

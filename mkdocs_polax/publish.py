@@ -44,6 +44,7 @@ class Publisher:
         self.feed_site: feeds.FeedSite | None = None
         self.feed_settings = feeds.FeedSettings()
         self._links: str | None = None
+        self.redirect_plan = redirects.RedirectPlan()  # what write() wrote, for the URL check
 
     # -- on_config -------------------------------------------------------------------------------
     def configure(self, config: MkDocsConfig) -> None:
@@ -163,6 +164,7 @@ class Publisher:
     def write(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir).resolve()
         plan = self._redirects(site_dir) if self.plugin.config.redirects else redirects.RedirectPlan()
+        self.redirect_plan = plan
         if self.plugin.config.feed.enabled:
             self._feeds(site_dir)
         if self.plugin.config.sitemap:
