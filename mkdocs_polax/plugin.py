@@ -19,13 +19,11 @@ from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils.templates import TemplateContext
 
-from . import serve as serve_mod
+from .compat import LiveReloadServer, TemplateContext, serve_extensionless
 from .config import PolaxConfig
 from .content import ContentPipeline
 from .files import generated_page, mkdocs_url, page_file, static_file
@@ -517,7 +515,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
 
     # -- serve -----------------------------------------------------------------------------------
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        serve_mod.serve_extensionless(server)
+        serve_extensionless(server)
         if self.source is not None and os.path.normpath(str(self.source)) != os.path.normpath(config.docs_dir):
             server.watch(str(self.source))
         return server

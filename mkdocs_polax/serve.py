@@ -1,14 +1,11 @@
 """``mkdocs serve`` answers Jekyll's extensionless URLs (``/blog/post`` from ``blog/post.html``),
-as ``jekyll serve``, GitHub Pages and Netlify do."""
+as ``jekyll serve``, GitHub Pages and Netlify do. The rule is here; hooking it into the dev server
+(an engine internal) is ``compat.serve_extensionless``."""
 
 from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Callable, Iterable
-from typing import Any
-
-from mkdocs.livereload import LiveReloadServer
 
 
 def extensionless_target(root: str, mount_path: str, path: str) -> str | None:
@@ -23,18 +20,3 @@ def extensionless_target(root: str, mount_path: str, path: str) -> str | None:
     if os.path.isfile(os.path.join(root, rel + ".html")):
         return path + ".html"
     return None
-
-
-def serve_extensionless(server: LiveReloadServer) -> None:
-    """Wrap the server's request handler so that ``/x`` falls back to ``x.html``."""
-    original: Callable[..., Iterable[bytes] | None] = server._serve_request
-
-    def serve_request(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes] | None:
-        raw = environ.get("PATH_INFO", "")
-        path = raw.encode("latin-1").decode("utf-8", "ignore")
-        target = extensionless_target(server.root, server.mount_path, path)
-        if target is not None:
-            environ = dict(environ, PATH_INFO=target.encode("utf-8").decode("latin-1"))
-        return original(environ, start_response)
-
-    server._serve_request = serve_request  # type: ignore[method-assign]
