@@ -53,10 +53,10 @@ class Engine:
         return [str(self.python), "-m", self.module, *args]
 
 
-def run(cmd: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run(cmd, capture_output=True, text=True, **kwargs)  # type: ignore[call-overload]
+def run(cmd: list[str]) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run(cmd, capture_output=True, text=True)
     assert proc.returncode == 0, f"{' '.join(cmd)}\n{proc.stdout}\n{proc.stderr}"
-    return proc  # type: ignore[no-any-return]
+    return proc
 
 
 def pip(python: Path, *args: str) -> None:
