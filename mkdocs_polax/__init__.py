@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
+from .engines import MKDOCS, MKDOCS_2_MESSAGE, Engine, check_running_engine, engine_problem
+
 __version__ = "0.1.0"
 
-MKDOCS_2_MESSAGE = (
-    "mkdocs-polax is a plugin and theme for MkDocs 1.x, and MkDocs {version} has no plugin system. "
-    "Install MkDocs 1.6 ('pip install \"mkdocs<2\"') or one of its maintained drop-ins: "
-    "ProperDocs ('pip install properdocs', then 'properdocs build') or mkdocs-ng ('pip install mkdocs-ng')."
-)
+__all__ = ["MKDOCS_2_MESSAGE", "__version__", "check_host"]
 
 
 def check_host(version: str) -> None:
     """Stop with a clear message on a host without MkDocs 1.x's plugin API (MkDocs 2)."""
-    major = version.split(".", 1)[0]
-    if major.isdigit() and int(major) >= 2:
-        raise SystemExit(MKDOCS_2_MESSAGE.format(version=version))
+    problem = engine_problem(Engine(MKDOCS, version))
+    if problem:
+        raise SystemExit(problem)
 
 
-def _host_version() -> str:
-    try:
-        import mkdocs
-    except ImportError:  # pragma: no cover - mkdocs is a dependency
-        return ""
-    return str(getattr(mkdocs, "__version__", ""))
-
-
-check_host(_host_version())
+# Before any module that imports MkDocs: on an engine polax cannot run on, one line, no traceback.
+check_running_engine()

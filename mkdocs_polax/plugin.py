@@ -20,16 +20,14 @@ from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils.templates import TemplateContext
 
 from . import migration as url_check
-from . import serve as serve_mod
+from .compat import LiveReloadServer, TemplateContext, rebuild_in_place, serve_extensionless
 from .config import PolaxConfig
 from .content import ContentPipeline, Converted, MarkdownCache, default_workers
 from .files import ListingFile, PageFile, generated_page, mkdocs_url, page_file, static_file
@@ -665,9 +663,9 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
 
     # -- serve -----------------------------------------------------------------------------------
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        serve_mod.serve_extensionless(server)
+        serve_extensionless(server)
         if self.incremental:
-            serve_mod.rebuild_in_place()
+            rebuild_in_place()
         if self.source is not None and os.path.normpath(str(self.source)) != os.path.normpath(config.docs_dir):
             server.watch(str(self.source))
         return server

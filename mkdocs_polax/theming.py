@@ -16,7 +16,8 @@ from typing import Any
 from jinja2 import Environment, TemplateNotFound, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
-from mkdocs.utils import normalize_url
+
+from .compat import normalize_url
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 MATERIAL_DIR = Path(__file__).resolve().parent / "templates" / "material"  # post/listing under Material

@@ -271,7 +271,7 @@ def highlight_html(code: str, lang: str, linenos: bool) -> str:
             spans = highlight(code, lexer, HtmlFormatter(nowrap=True))
         else:
             spans = html.escape(code, quote=False) + "\n"
-    except ImportError:  # pragma: no cover - pygments comes with pymdown-extensions
+    except ImportError:  # pragma: no cover - pygments is a dependency (pyproject.toml)
         spans = html.escape(code, quote=False) + "\n"
     spans = re.sub(r'<span class="w">(\s*)</span>', r"\1", spans)
     if not linenos:

@@ -37,12 +37,20 @@ def fetch(url: str) -> tuple[int, str]:
 
 
 @contextmanager
-def serving(root: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+def serving(root: Path, env: dict[str, str] | None = None, engine: list[str] | None = None) -> Iterator[str]:
+    """``<engine> serve`` on ``root/mkdocs.yml`` (``engine`` defaults to this venv's ``python -m mkdocs``)."""
     port = free_port()
     log_path = root / f"serve-{port}.log"
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+            [
+                *(engine or [sys.executable, "-m", "mkdocs"]),
+                "serve",
+                "-f",
+                str(root / "mkdocs.yml"),
+                "-a",
+                f"127.0.0.1:{port}",
+            ],
             cwd=root,
             stdout=log,
             stderr=subprocess.STDOUT,
