@@ -127,6 +127,7 @@ def test_same_files_on_every_engine(builds: dict[tuple[str, str], Path], site: s
 @pytest.mark.parametrize("name", ENGINES)
 def test_serve_on_every_engine(engines: dict[str, Engine], tmp_path: Path, name: str) -> None:
     shutil.copytree(FIXTURES / "seed", tmp_path, dirs_exist_ok=True)
+    (tmp_path / "docs/_config.yml").write_text("title: Seed\n", encoding="utf-8")  # a Jekyll tree
     post = tmp_path / "docs/_posts/2021-10-28-tiktok-for-ecommerce.md"
     with serving(tmp_path, env={"DISABLE_MKDOCS_2_WARNING": "true"}, engine=engines[name].command()) as base:
         status, body = fetch(base + "blog/tiktok-for-ecommerce")
@@ -137,6 +138,9 @@ def test_serve_on_every_engine(engines: dict[str, Engine], tmp_path: Path, name:
         text = post.read_text(encoding="utf-8")
         post.write_text(text.replace("Why it matters", f"Edited under {name}"), encoding="utf-8")
         assert wait_for(base + "blog/tiktok-for-ecommerce", f"Edited under {name}"), f"{name}: edit not rebuilt"
+    # the rebuild rendered the edited post alone (compat.rebuild_in_place works on this engine)
+    log = "".join(p.read_text(errors="replace") for p in tmp_path.glob("serve-*.log"))
+    assert "Rebuilding 1 changed pages; the others are kept" in log, f"{name}:\n{log[-3000:]}"
 
 
 # What mkdocs_polax/compat.py takes from each engine, run inside that engine's venv.
@@ -145,7 +149,8 @@ COMPAT_PROBE = textwrap.dedent(
     import os, sys
     if sys.argv[1] == "properdocs":
         import properdocs.replacement  # what `properdocs` does first: mkdocs.* imports are properdocs.*
-    from mkdocs_polax.compat import LiveReloadServer, TemplateContext, normalize_url, serve_extensionless
+    from mkdocs_polax.compat import LiveReloadServer, TemplateContext, normalize_url, rebuild_in_place
+    from mkdocs_polax.compat import serve_extensionless
 
     root = sys.argv[2]
     os.makedirs(os.path.join(root, "blog"))
@@ -164,6 +169,8 @@ COMPAT_PROBE = textwrap.dedent(
     assert normalize_url("img/a.png", base="..") == "../img/a.png"
     assert normalize_url("https://x.org/a.png", base="..") == "https://x.org/a.png"
     assert TemplateContext is not None
+    from mkdocs.commands import serve as serve_command
+    assert rebuild_in_place() and getattr(serve_command.build, "polax_in_place", False)
     print("compat ok on", sys.modules["mkdocs"].__name__, sys.modules["mkdocs"].__version__)
     """
 )
