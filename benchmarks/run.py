@@ -8,7 +8,9 @@ Every build reads the same generated Jekyll tree (``benchmarks/out/<n>/blog``, s
   quadratic), the ``search`` plugin on, and the cheapest standard theme (``mkdocs``; pass
   ``--floor-theme readthedocs`` to compare).
 - ``polax``: the polax plugin and theme with the ``search`` plugin: posts, paginated listings,
-  category/tag/archive/author pages, and whatever the plugin writes (feeds, sitemap, SEO...).
+  category/tag/archive/author pages, and whatever the plugin writes (feeds, sitemap, SEO...). Its
+  posts' Markdown is converted in worker processes (the default ``workers: 0``, one per CPU).
+- ``polax-1``: the same with ``workers: 1``: everything in MkDocs' one process, like the floor.
 - ``jekyll`` (when ``jekyll`` is on PATH): Debian's Jekyll 4.3 with jekyll-feed, jekyll-seo-tag,
   jekyll-sitemap and jekyll-paginate on the same tree, its disk cache off.
 - ``material`` (when mkdocs-material is installed): Material's ``blog`` plugin on the same post files
@@ -124,6 +126,9 @@ def prepare(n: int, with_material: bool) -> Path:
         generate(root / "blog", n)
         stamp.write_text(STAMP_VERSION)
     (root / "polax.yml").write_text(POLAX_YML)
+    # the same build in MkDocs' own process only (no Markdown worker processes): CPU is comparable
+    serial = POLAX_YML.replace("site-polax", "site-polax-1").replace("  - polax\n", "  - polax:\n      workers: 1\n")
+    (root / "polax-1.yml").write_text(serial)
     if with_material and not (root / "material" / "blog" / "posts").is_dir():
         material_tree(root / "blog", root / "material")
     (root / "material.yml").write_text(MATERIAL_YML)
@@ -155,6 +160,7 @@ def commands(root: Path, floor_theme: str) -> dict[str, tuple[list[str], Path]]:
     return {
         "floor": ([*mkdocs, "floor.yml"], root / "site-floor"),
         "polax": ([*mkdocs, "polax.yml"], root / "site-polax"),
+        "polax-1": ([*mkdocs, "polax-1.yml"], root / "site-polax-1"),
         "jekyll": (
             ["jekyll", "build", "--source", "blog", "--destination", "site-jekyll", "--disable-disk-cache"],
             root / "site-jekyll",
@@ -345,7 +351,7 @@ def linearity(runs: list[Run]) -> list[str]:
     by = {(r.tool, r.posts): r for r in runs if not r.error and r.seconds}
     sizes = sorted({r.posts for r in runs})
     for small, big in zip(sizes, sizes[1:], strict=False):
-        for tool in ("floor", "polax", "jekyll", "material"):
+        for tool in ("floor", "polax", "polax-1", "jekyll", "material"):
             a, b = by.get((tool, small)), by.get((tool, big))
             if a and b:
                 out.append(
@@ -361,7 +367,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="100,1000,10000", help="comma-separated post counts (default 100,1000,10000)")
     ap.add_argument("--repeat", type=int, default=1, help="builds per tool and size; medians are reported")
     ap.add_argument("--smoke", action="store_true", help="about 50 posts, polax and floor only, no serve")
-    ap.add_argument("--tools", default="floor,polax,jekyll,material", help="which builds (floor always runs)")
+    ap.add_argument(
+        "--tools",
+        default="floor,polax,polax-1,jekyll,material",
+        help="which builds (floor always runs); polax-1 is polax with workers: 1 (one process)",
+    )
     ap.add_argument("--floor-theme", default="mkdocs", choices=("mkdocs", "readthedocs"))
     ap.add_argument("--serve-size", type=int, default=1000, help="posts of the serve figure's blog; 0 skips it")
     ap.add_argument("--timeout", type=float, default=3600, help="seconds before one build is killed")
@@ -430,7 +440,7 @@ def main(argv: list[str] | None = None) -> int:
     for r in failed:
         print(f"\n{r.tool} at {r.posts:,} posts failed: {r.error}", file=sys.stderr)
     # Jekyll and Material are guests: only the floor and polax failing fails the run.
-    return 1 if any(r.tool in ("floor", "polax") for r in failed) else 0
+    return 1 if any(r.tool in ("floor", "polax", "polax-1") for r in failed) else 0
 
 
 if __name__ == "__main__":
