@@ -10,6 +10,9 @@ mkdocs-ng) breaks one place. ``tests/engines`` builds and serves on each engine.
   serve's rebuilds keep the site folder (``dirty=True``, MkDocs' own ``--dirty``) and polax renders
   only what an edit changed; MkDocs' warning about dirty builds (``mkdocs.commands.build``'s logger)
   is dropped for them;
+- ``search_indexer``, ``put_search_entries``, ``only_readers_of_content``: MkDocs' own search plugin's
+  ``SearchIndex`` (its ``_entries``) and the plugin collection's ``events``, so that worker processes
+  make the posts' search entries (see ``content.convert_all``) exactly as the plugin would;
 - ``LiveReloadServer`` and ``TemplateContext``: the types of ``on_serve``'s and
   ``on_page_context``'s arguments.
 """
@@ -26,7 +29,16 @@ from mkdocs.utils.templates import TemplateContext
 
 from .serve import extensionless_target
 
-__all__ = ["LiveReloadServer", "TemplateContext", "normalize_url", "rebuild_in_place", "serve_extensionless"]
+__all__ = [
+    "LiveReloadServer",
+    "TemplateContext",
+    "normalize_url",
+    "only_readers_of_content",
+    "put_search_entries",
+    "rebuild_in_place",
+    "search_indexer",
+    "serve_extensionless",
+]
 
 
 def serve_extensionless(server: LiveReloadServer) -> None:
@@ -77,3 +89,62 @@ def rebuild_in_place() -> bool:
     build.polax_in_place = True  # type: ignore[attr-defined]
     serve_command.build = build  # type: ignore[attr-defined]
     return True
+
+
+def _mkdocs_search(config: Any) -> Any | None:
+    """MkDocs' own ``search`` plugin (not Material's, nor another one), when it is on."""
+    plugin = config.plugins.get("search") if hasattr(config.plugins, "get") else None
+    if plugin is None or type(plugin).__module__.split(".")[-2:] != ["contrib", "search"]:
+        return None
+    return plugin
+
+
+def search_indexer(config: Any) -> Callable[[str, list[dict[str, Any]], str, str], list[dict[str, Any]]] | None:
+    """A function (picklable by fork) that gives the entries MkDocs' search plugin makes for a page
+    from its body HTML, toc tokens, URL and title; None without that plugin."""
+    plugin = _mkdocs_search(config)
+    if plugin is None:
+        return None
+    settings = dict(plugin.config)
+
+    def index(content: str, toc_tokens: list[dict[str, Any]], url: str, title: str) -> list[dict[str, Any]]:
+        from types import SimpleNamespace
+
+        from mkdocs.contrib.search.search_index import SearchIndex
+        from mkdocs.structure.toc import get_toc
+
+        search = SearchIndex(**settings)
+        page = SimpleNamespace(content=content, url=url, title=title, toc=get_toc(toc_tokens))  # type: ignore[arg-type]
+        search.add_entry_from_context(page)  # type: ignore[arg-type]
+        return list(search._entries)
+
+    return index
+
+
+def put_search_entries(config: Any, url: str, entries: list[dict[str, Any]]) -> bool:
+    """Replace the entry the search plugin just made for page ``url`` (from an empty body) with the
+    page's real ``entries``; False (nothing changed) if its last entry is not that one."""
+    plugin = _mkdocs_search(config)
+    made = getattr(getattr(plugin, "search_index", None), "_entries", None)
+    if not isinstance(made, list) or not made or made[-1].get("location") != url or made[-1].get("text"):
+        return False
+    made[-1:] = entries
+    return True
+
+
+def only_readers_of_content(config: Any, allowed: set[int]) -> bool:
+    """True when every handler of ``on_page_content`` and ``on_page_context`` belongs to a plugin in
+    ``allowed`` (ids of plugin objects): nothing else reads a page's body before it is rendered."""
+    events = getattr(config.plugins, "events", None)
+    if not isinstance(events, dict):
+        return False
+    for name in ("page_content", "page_context"):
+        for handler in events.get(name, []):
+            if id(getattr(handler, "__self__", None)) not in allowed:
+                return False
+    return True
+
+
+def search_plugin_id(config: Any) -> int | None:
+    plugin = _mkdocs_search(config)
+    return id(plugin) if plugin is not None else None

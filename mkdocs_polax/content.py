@@ -20,6 +20,7 @@ from .jekyll.errors import Problem
 from .jekyll.post import Post
 from .jekyll.site import Document, Site
 from .liquid import JekyllLiquid
+from .liquid.engine import restore_protected
 
 log = get_plugin_logger(__name__)
 
@@ -40,6 +41,11 @@ class Converted:
     html: str
     toc_tokens: list[dict[str, Any]]
     anchor_ids: set[str]
+    search_entries: list[dict[str, Any]] | None = None  # MkDocs search's entries, made by a worker
+
+
+# (body HTML, toc tokens, page URL, page title) -> the search plugin's entries for that page
+SearchIndexer = Callable[[str, list[dict[str, Any]], str, str], list[dict[str, Any]]]
 
 
 MarkdownCache = dict[tuple[str, str], Converted]  # (Markdown settings, text) -> result
@@ -47,11 +53,13 @@ _CACHE_LIMIT = 50_000
 PARALLEL_MIN_TEXTS = 64  # below this, starting worker processes costs more than it saves
 
 _worker_md: markdown.Markdown | None = None
+_worker_indexer: SearchIndexer | None = None
 
 
-def _start_worker(extensions: list[Any], configs: dict[str, Any]) -> None:
-    global _worker_md
+def _start_worker(extensions: list[Any], configs: dict[str, Any], indexer: SearchIndexer | None) -> None:
+    global _worker_md, _worker_indexer
     _worker_md = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    _worker_indexer = indexer
 
 
 def _convert(md: markdown.Markdown, text: str) -> Converted:
@@ -60,9 +68,23 @@ def _convert(md: markdown.Markdown, text: str) -> Converted:
     return Converted(body, list(getattr(md, "toc_tokens", [])), set(_ID.findall(body)))
 
 
-def _convert_in_worker(text: str) -> Converted:
+@dataclass
+class Job:
+    """One post for a worker: its text after Liquid, and what the search plugin would see of it."""
+
+    text: str
+    url: str
+    title: str
+    protected: dict[str, str]
+
+
+def _convert_in_worker(job: Job) -> Converted:
     assert _worker_md is not None
-    return _convert(_worker_md, text)
+    result = _convert(_worker_md, job.text)
+    if _worker_indexer is not None:
+        final = restore_protected(result.html, job.protected) if job.protected else result.html
+        result.search_entries = _worker_indexer(final, result.toc_tokens, job.url, job.title)
+    return result
 
 
 def default_workers() -> int:
@@ -73,17 +95,20 @@ def default_workers() -> int:
     return max(1, min(4, len(os.sched_getaffinity(0))))
 
 
-def convert_all(texts: list[str], settings: tuple[list[Any], dict[str, Any]], workers: int) -> list[Converted] | None:
+def convert_all(
+    jobs: list[Job], settings: tuple[list[Any], dict[str, Any]], workers: int, indexer: SearchIndexer | None = None
+) -> list[Converted] | None:
     """Many Markdown texts converted by ``workers`` forked processes, each with one Markdown instance
-    made from ``settings``: the same results as one by one, in order. None when it is not worth it
-    (one worker, few texts) or the pool failed; the caller then converts each text itself, so that
-    an error is reported where the page is rendered."""
-    if workers < 2 or len(texts) < PARALLEL_MIN_TEXTS:
+    made from ``settings`` (and, with ``indexer``, the search entries of each page): the same results
+    as one by one, in order. None when it is not worth it (one worker, few texts) or the pool failed;
+    the caller then converts each text itself, so that an error is reported where the page is rendered."""
+    if workers < 2 or len(jobs) < PARALLEL_MIN_TEXTS:
         return None
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=settings) as pool:
-            return list(pool.map(_convert_in_worker, texts, chunksize=max(1, len(texts) // (workers * 8))))
+        initargs = (*settings, indexer)
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=initargs) as pool:
+            return list(pool.map(_convert_in_worker, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
     except Exception as exc:  # noqa: BLE001 - any failure: fall back to converting in the page events
         log.debug(f"Markdown in {workers} processes failed ({exc!r}); converting page by page")
         return None
@@ -232,19 +257,30 @@ class ContentPipeline:
     def markdownify(self, text: str) -> str:
         return str(self._md().convert(text)) + "\n"
 
-    def prepare_posts(self, docs: dict[str, Document], workers: int) -> None:
+    def prepare_posts(
+        self,
+        docs: dict[str, Document],
+        workers: int,
+        pages: dict[str, tuple[str, str]] | None = None,
+        indexer: SearchIndexer | None = None,
+    ) -> None:
         """Liquid for every Markdown post now, and their Markdown in ``workers`` processes at once;
         ``prepared``/``take_converted`` then hand each page its result. Posts only: pages may show
-        other documents' content, which Jekyll renders after the posts too."""
+        other documents' content, which Jekyll renders after the posts too. With ``indexer`` and
+        ``pages`` (src_uri -> page URL and title), the workers make each post's search entries too."""
         uris = [uri for uri, doc in docs.items() if doc.kind == "post" and doc.is_markdown]
         if workers < 2 or len(uris) < PARALLEL_MIN_TEXTS:
             return
         texts = [self.before_markdown(docs[uri]) for uri in uris]
         self._prepared = dict(zip(uris, texts, strict=True))
-        pending = [(uri, text) for uri, text in zip(uris, texts, strict=True) if not self._cached(text)]
-        results = convert_all([text for _, text in pending], self._md_settings, workers)
+        jobs = []
+        for uri, text in zip(uris, texts, strict=True):
+            if not self._cached(text):
+                url, title = (pages or {}).get(uri, ("", ""))
+                jobs.append((uri, Job(text, url, title, dict(self._protected.get(id(docs[uri]), {})))))
+        results = convert_all([job for _, job in jobs], self._md_settings, workers, indexer if pages else None)
         if results is not None:
-            self._ahead = {uri: result for (uri, _), result in zip(pending, results, strict=True)}
+            self._ahead = {uri: result for (uri, _), result in zip(jobs, results, strict=True)}
             log.debug(f"Markdown of {len(results)} posts converted in {workers} processes")
 
     def prepared(self, uri: str, doc: Document) -> str:

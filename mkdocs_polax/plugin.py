@@ -27,7 +27,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from . import migration as url_check
-from .compat import LiveReloadServer, TemplateContext, rebuild_in_place, serve_extensionless
+from .compat import (
+    LiveReloadServer,
+    TemplateContext,
+    only_readers_of_content,
+    put_search_entries,
+    rebuild_in_place,
+    search_indexer,
+    search_plugin_id,
+    serve_extensionless,
+)
 from .config import PolaxConfig
 from .content import ContentPipeline, Converted, MarkdownCache, default_workers
 from .files import ListingFile, PageFile, generated_page, mkdocs_url, page_file, static_file
@@ -87,6 +96,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         self._signatures: dict[str, tuple[int, int] | None] = {}
         self._built_urls: set[str] = set()  # page.url of every page rendered in this build
         self._page_urls: set[str] = set()  # ... of every page of the site
+        self._search_later: dict[str, tuple[str, list[dict[str, Any]]]] = {}  # src_uri -> body, search entries
         self.migration = url_check.Migration()  # check_urls_from, host_redirects
 
     # -- configuration ---------------------------------------------------------------------------
@@ -526,6 +536,9 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         post = self.posts[uri]
         html = self.pipeline.after_markdown(doc, post, html)
         self.rendered[uri] = html
+        if converted is not None and converted.search_entries is not None:
+            self._search_later[uri] = (html, converted.search_entries)
+            return ""  # the search plugin indexes this (fast); on_page_context puts the body back
         if self.incremental:
             tokens = converted.toc_tokens if converted is not None else []
             anchors = set(page.present_anchor_ids or ())
@@ -541,6 +554,13 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
     ) -> TemplateContext:
         uri = page.file.src_uri
         assert self.index is not None and self.settings is not None
+        later = self._search_later.pop(uri, None)
+        if later is not None:
+            page.content, entries = later
+            if entries and entries[0].get("location") == page.url:
+                entries[0]["title"] = page.title  # as the plugin would see it (fix_mojibake may change it)
+            if not put_search_entries(config, page.url, entries):
+                log.debug(f"{uri}: the search plugin's entry was not found; its entries are not replaced")
         ctx = cast(dict[str, Any], context)
         post = self.posts.get(uri)
         ctx["polax"] = self._site_context()
@@ -593,7 +613,18 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             # Every file is known and no page is read yet: the posts' Markdown is converted now, in
             # parallel processes (serve has threads and its own cache: it converts page by page).
             workers = self.config.workers or default_workers()
-            self.pipeline.prepare_posts(self.docs, workers)
+            indexer = None
+            search = search_plugin_id(config)
+            if search is not None and only_readers_of_content(config, {id(self), search}):
+                # the workers also make the posts' search entries; the search plugin then sees an
+                # empty body (cheap) and on_page_context puts the body and the entries back
+                indexer = search_indexer(config)
+            pages = {
+                uri: (mkdocs_url(doc.url, doc.dest), str(escape(self.posts[uri].title)))
+                for uri, doc in self.docs.items()
+            }
+            pages = {uri: ("" if url in (".", "./") else url, title) for uri, (url, title) in pages.items()}
+            self.pipeline.prepare_posts(self.docs, workers, pages, indexer)
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

@@ -108,6 +108,13 @@ def _line_of(exc: LiquidError) -> int | None:
     return ctx[0] if ctx else None
 
 
+def restore_protected(rendered_html: str, protected: dict[str, str]) -> str:
+    """Put back the HTML that ``render(..., protect=True)`` replaced by placeholders."""
+    for key, value in protected.items():
+        rendered_html = rendered_html.replace(f"<p>{key}</p>", value).replace(key, value)
+    return rendered_html
+
+
 class JekyllLiquid:
     """Everything Liquid needs for one build: the environment, the ``site`` drop, compiled includes."""
 
@@ -215,9 +222,7 @@ class JekyllLiquid:
 
     def restore(self, rendered_html: str, protected: dict[str, str]) -> str:
         """Put back the HTML that ``render(..., protect=True)`` replaced by placeholders."""
-        for key, value in protected.items():
-            rendered_html = rendered_html.replace(f"<p>{key}</p>", value).replace(key, value)
-        return rendered_html
+        return restore_protected(rendered_html, protected)
 
     def render(
         self, doc: Document, text: str | None = None, line_offset: int | None = None, *, protect: bool = False

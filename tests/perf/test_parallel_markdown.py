@@ -1,8 +1,11 @@
-"""The posts' Markdown converted in worker processes (``mkdocs build``, option ``workers``) gives the
-same site, byte for byte, as converting page by page in MkDocs' own process (speed, issue 6)."""
+"""The posts' Markdown (and their search entries) made in worker processes (``mkdocs build``, option
+``workers``) gives the same site, byte for byte, search index included, as converting page by page in
+MkDocs' own process (speed, issue 6)."""
 
 from __future__ import annotations
 
+import json
+import re
 import sys
 from pathlib import Path
 
@@ -38,7 +41,10 @@ Liquid: {{{{ site.title }}}} and {{{{ page.title | upcase }}}}.
 
 def _site(root: Path, workers: int) -> None:
     files: dict[str, str | bytes] = {
-        "mkdocs.yml": f"site_name: P\nsite_url: https://example.com/\ntheme: polax\nplugins:\n  - polax:\n      workers: {workers}\n",
+        "mkdocs.yml": (
+            "site_name: P\nsite_url: https://example.com/\ntheme: polax\n"
+            f"plugins:\n  - search\n  - polax:\n      workers: {workers}\n"
+        ),
         "docs/_config.yml": "title: Parallel\n",
     }
     for i in range(PARALLEL_MIN_TEXTS + 6):
@@ -64,7 +70,30 @@ def test_workers_write_the_same_site(tmp_path: Path) -> None:
     for rel in sorted(one.files()):
         if rel.endswith((".html", ".xml", ".json")):
             assert one.read(rel) == two.read(rel), rel
+    index = json.loads(two.read("search/search_index.json"))["docs"]
+    assert any("Body words" in d["text"] or "Definition 4" in d["text"] for d in index)
+    assert any(d["location"] == "c1/2024/01/05/post-4.html#section-4-whats-new" for d in index)
     page = two.read("c1/2024/01/05/post-4.html")
     assert 'id="section-4-whats-new"' in page and 'id="section-4-whats-new-1"' in page
     assert "<abbr" in page and "footnote" in page and "\u2019" in page and "PARALLEL" not in page
     assert "Liquid: Parallel and POST 4." in page
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="worker processes are forked on Linux only")
+def test_another_plugin_reading_page_content_sees_the_body(tmp_path: Path) -> None:
+    """With another on_page_content handler (an MkDocs hook), polax hands MkDocs the real body at once."""
+    _site(tmp_path, 2)
+    cfg = tmp_path / "mkdocs.yml"
+    cfg.write_text(cfg.read_text(encoding="utf-8") + "hooks:\n  - hooks.py\n", encoding="utf-8")
+    (tmp_path / "hooks.py").write_text(
+        "def on_page_content(html, page, config, files):\n"
+        "    return html + f'<p>hook saw {len(html)} characters</p>'\n",
+        encoding="utf-8",
+    )
+    built = run_build(tmp_path, "--strict", "-v")
+    assert built.returncode == 0, built.log
+    assert "posts converted in 2 processes" in built.log
+    page = built.read("c1/2024/01/05/post-4.html")
+    assert "hook saw 0 characters" not in page and re.search(r"hook saw [1-9]\d* characters", page)
+    index = json.loads(built.read("search/search_index.json"))["docs"]
+    assert any("hook saw" in d["text"] for d in index)
