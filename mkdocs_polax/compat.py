@@ -132,13 +132,15 @@ def put_search_entries(config: Any, url: str, entries: list[dict[str, Any]]) -> 
     return True
 
 
-def only_readers_of_content(config: Any, allowed: set[int]) -> bool:
-    """True when every handler of ``on_page_content`` and ``on_page_context`` belongs to a plugin in
-    ``allowed`` (ids of plugin objects): nothing else reads a page's body before it is rendered."""
+def only_readers_of_content(
+    config: Any, allowed: set[int], events_read: tuple[str, ...] = ("page_content", "page_context")
+) -> bool:
+    """True when every handler of ``on_page_content`` and ``on_page_context`` (or of ``events_read``)
+    belongs to a plugin in ``allowed`` (ids of plugin objects): nothing else reads a page's body then."""
     events = getattr(config.plugins, "events", None)
     if not isinstance(events, dict):
         return False
-    for name in ("page_content", "page_context"):
+    for name in events_read:
         for handler in events.get(name, []):
             if id(getattr(handler, "__self__", None)) not in allowed:
                 return False

@@ -67,6 +67,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         self.command: str = "build"
         # MkDocs keeps a plugin with on_startup across serve's rebuilds: these outlive each build.
         self.markdown_cache: MarkdownCache = {}
+        self.keep_bodies = False  # set by a tool that reads `rendered` after a build (scripts/body_parity.py)
         self.rebuild = Incremental()  # what serve's next rebuild may keep
         self._reset()
 
@@ -97,6 +98,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         self._built_urls: set[str] = set()  # page.url of every page rendered in this build
         self._page_urls: set[str] = set()  # ... of every page of the site
         self._search_later: dict[str, tuple[str, list[dict[str, Any]]]] = {}  # src_uri -> body, search entries
+        self._keep_bodies: set[str] | None = None  # when set: posts whose body is still needed once written
         self.migration = url_check.Migration()  # check_urls_from, host_redirects
 
     # -- configuration ---------------------------------------------------------------------------
@@ -628,6 +630,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self._keep_bodies = self._bodies_needed_after_writing(config)
         if self.incremental and self.rebuild.rerender_all:
             self._restore_unread(files)
         env.filters["polax_date"] = _format_date
@@ -657,6 +660,28 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
                 page.present_anchor_ids = record.anchors
             elif f.src_uri in self.views:
                 page.content = ""
+
+    def _bodies_needed_after_writing(self, config: MkDocsConfig) -> set[str] | None:
+        """In ``mkdocs build``, a post's body is needed after its page is written only by the feeds that
+        show it, unless another plugin acts after pages are written or a page without the theme (a
+        Liquid ``feed.xml``...) may show bodies. None: keep every body."""
+        if self.keep_bodies or self.command != "build" or any("content" in doc.body for doc in self.raw_pages):
+            return None
+        search = search_plugin_id(config)
+        allowed = {id(self)} | ({search} if search is not None else set())
+        if not only_readers_of_content(config, allowed, ("post_page", "post_build", "build_error")):
+            return None
+        return self.publisher.feed_sources()
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        uri = page.file.src_uri
+        if self._keep_bodies is not None and uri not in self._keep_bodies:
+            post = self.posts.get(uri)
+            if post is not None and post.kind == "post":
+                # written: the body is let go (at 10,000 posts, bodies are most of the memory)
+                page.content = ""
+                self.rendered.pop(uri, None)
+        return output
 
     # -- after the build -------------------------------------------------------------------------
     @event_priority(-50)  # after the search plugin wrote its index (serve merges it)

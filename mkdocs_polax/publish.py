@@ -215,6 +215,18 @@ class Publisher:
             items.append(feeds.FeedItem(post, collection, self.plugin.rendered.get(uri, "")))
         return items
 
+    def feed_sources(self) -> set[str]:
+        """The src_uri of every post some feed shows (with its body): known before pages are built."""
+        if not self.plugin.config.feed.enabled or self.feed_site is None:
+            return set()
+        uri_of = {id(post): uri for uri, post in self.plugin.posts.items()}
+        items = [feeds.FeedItem(item.post, item.collection, "") for item in self._feed_items()]
+        specs = feeds.feed_specs(self.feed_settings, items)
+        if self.plugin.config.feed.json_path:
+            specs.append(feeds.FeedSpec(self.feed_settings.path))
+        chosen = {id(i.post) for spec in specs for i in feeds.select(spec, items, self.feed_settings.posts_limit)}
+        return {uri_of[key] for key in chosen if key in uri_of}
+
     def _feeds(self, site_dir: Path) -> None:
         assert self.feed_site is not None
         settings = self.feed_settings

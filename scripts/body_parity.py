@@ -136,6 +136,7 @@ def build_bodies(config_file: Path) -> tuple[dict[str, tuple[Any, str]], list[st
     mk_log.addHandler(handler)
     try:
         config = load_config(str(config_file))
+        config.plugins["polax"].keep_bodies = True  # type: ignore[attr-defined]  # read below, after the build
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
