@@ -38,7 +38,7 @@ from .compat import (
     serve_extensionless,
 )
 from .config import PolaxConfig
-from .content import ContentPipeline, Converted, MarkdownCache, default_workers
+from .content import ContentPipeline, Converted, MarkdownCache, default_workers, give_back_memory
 from .files import ListingFile, PageFile, generated_page, mkdocs_url, page_file, static_file
 from .images import ImageSizes
 from .incremental import Incremental, Record, file_signature, read_json, skeleton_hash, tree_signature
@@ -97,8 +97,9 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         self._signatures: dict[str, tuple[int, int] | None] = {}
         self._built_urls: set[str] = set()  # page.url of every page rendered in this build
         self._page_urls: set[str] = set()  # ... of every page of the site
-        self._search_later: dict[str, tuple[str, list[dict[str, Any]]]] = {}  # src_uri -> body, search entries
+        self._search_later: dict[str, tuple[str, Converted]] = {}  # src_uri -> body, worker's result
         self._keep_bodies: set[str] | None = None  # when set: posts whose body is still needed once written
+        self._released = 0
         self.migration = url_check.Migration()  # check_urls_from, host_redirects
 
     # -- configuration ---------------------------------------------------------------------------
@@ -539,7 +540,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         html = self.pipeline.after_markdown(doc, post, html)
         self.rendered[uri] = html
         if converted is not None and converted.search_entries is not None:
-            self._search_later[uri] = (html, converted.search_entries)
+            self._search_later[uri] = (html, converted)
             return ""  # the search plugin indexes this (fast); on_page_context puts the body back
         if self.incremental:
             tokens = converted.toc_tokens if converted is not None else []
@@ -558,7 +559,8 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         assert self.index is not None and self.settings is not None
         later = self._search_later.pop(uri, None)
         if later is not None:
-            page.content, entries = later
+            page.content, result = later
+            entries = result.entries() or []
             if entries and entries[0].get("location") == page.url:
                 entries[0]["title"] = page.title  # as the plugin would see it (fix_mojibake may change it)
             if not put_search_entries(config, page.url, entries):
@@ -627,6 +629,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             }
             pages = {uri: ("" if url in (".", "./") else url, title) for uri, (url, title) in pages.items()}
             self.pipeline.prepare_posts(self.docs, workers, pages, indexer)
+            give_back_memory()
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -681,6 +684,9 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
                 # written: the body is let go (at 10,000 posts, bodies are most of the memory)
                 page.content = ""
                 self.rendered.pop(uri, None)
+                self._released += 1
+                if self._released % 200 == 0:
+                    give_back_memory()
         return output
 
     # -- after the build -------------------------------------------------------------------------
