@@ -89,7 +89,11 @@ def copy_site(name: str, dest: Path) -> tuple[Path, tuple[str, ...]]:
     shutil.copytree(shared / "corpora" / name, dest / "docs")
     for path in (dest / "docs").rglob("*"):
         path.chmod(path.stat().st_mode | 0o200)
-    (dest / "mkdocs.yml").write_text(f"site_name: {name}\ndocs_dir: docs\ntheme: polax\nplugins:\n  - polax\n")
+    # with the search plugin: jekyll-release-posts (102 posts) then takes the worker-process path, search
+    # entries included (compat.search_indexer), on every engine
+    (dest / "mkdocs.yml").write_text(
+        f"site_name: {name}\ndocs_dir: docs\ntheme: polax\nplugins:\n  - search\n  - polax\n"
+    )
     return dest, ()
 
 
