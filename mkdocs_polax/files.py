@@ -30,11 +30,33 @@ class _Rebuilt(Protocol):
     def is_modified(self, uri: str | None) -> bool: ...
 
 
-class PageFile(File):
+def page_url(file_url: str) -> str:
+    """What MkDocs' ``Page.url`` gives for a file's ``url``: ``''`` for the site's root."""
+    return "" if file_url in (".", "./") else file_url
+
+
+class _Rebuildable(File):
+    """A page whose rendering under serve polax decides (``polax_rebuild``), else MkDocs."""
+
+    polax_rebuild: _Rebuilt | None = None
+
+    def _rebuild_key(self) -> str | None:
+        """What ``polax_rebuild`` is asked about: None for a listing page (all cards)."""
+        return None
+
+    def is_modified(self) -> bool:
+        if self.polax_rebuild is not None:
+            return self.polax_rebuild.is_modified(self._rebuild_key())
+        return super().is_modified()
+
+
+class PageFile(_Rebuildable):
     """A Jekyll post, page or document that MkDocs renders through the theme (Markdown or HTML)."""
 
     polax_doc: Document
-    polax_rebuild: _Rebuilt | None = None  # under serve: polax decides what is rendered again
+
+    def _rebuild_key(self) -> str | None:
+        return self.src_uri
 
     def is_documentation_page(self) -> bool:
         return True
@@ -42,21 +64,9 @@ class PageFile(File):
     def is_static_page(self) -> bool:
         return False
 
-    def is_modified(self) -> bool:
-        if self.polax_rebuild is not None:
-            return self.polax_rebuild.is_modified(self.src_uri)
-        return super().is_modified()
 
-
-class ListingFile(File):
+class ListingFile(_Rebuildable):
     """A listing page polax makes (blog index, category, tag, archive, author): all cards."""
-
-    polax_rebuild: _Rebuilt | None = None
-
-    def is_modified(self) -> bool:
-        if self.polax_rebuild is not None:
-            return self.polax_rebuild.is_modified(None)
-        return super().is_modified()
 
 
 class StaticCopy(File):

@@ -39,7 +39,7 @@ from .compat import (
 )
 from .config import PolaxConfig
 from .content import ContentPipeline, Converted, MarkdownCache, default_workers, give_back_memory
-from .files import ListingFile, PageFile, generated_page, mkdocs_url, page_file, static_file
+from .files import ListingFile, PageFile, generated_page, mkdocs_url, page_file, page_url, static_file
 from .images import ImageSizes
 from .incremental import Incremental, Record, file_signature, read_json, skeleton_hash, tree_signature
 from .index import PostIndex, build_index
@@ -280,7 +280,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         for f in files:
             if isinstance(f, (PageFile, ListingFile)):
                 f.polax_rebuild = self.rebuild
-                self._page_urls.add("" if f.url in (".", "./") else f.url)  # as Page.url gives it
+                self._page_urls.add(page_url(f.url))
         for uri, post in self.posts.items():
             kept = self.rebuild.kept(uri) if self.rebuild.fast else None
             if kept is not None:  # not rendered again: what cards and feeds show of it, from last time
@@ -624,10 +624,9 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
                 # empty body (cheap) and on_page_context puts the body and the entries back
                 indexer = search_indexer(config)
             pages = {
-                uri: (mkdocs_url(doc.url, doc.dest), str(escape(self.posts[uri].title)))
+                uri: (page_url(mkdocs_url(doc.url, doc.dest)), str(escape(self.posts[uri].title)))
                 for uri, doc in self.docs.items()
             }
-            pages = {uri: ("" if url in (".", "./") else url, title) for uri, (url, title) in pages.items()}
             self.pipeline.prepare_posts(self.docs, workers, pages, indexer)
             give_back_memory()
         return nav
@@ -708,9 +707,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
     def _finish_rebuild(self, site_dir: Path) -> None:
         """Under serve: the search index keeps the pages not rendered again; pages that are gone are
         deleted (the site folder is kept between rebuilds)."""
-        dests = {
-            uri_dest for uri_dest in (*(d.dest for d in self.docs.values()), *(v.dest for v in self.views.values()))
-        }
+        dests = {d.dest for d in self.docs.values()} | {v.dest for v in self.views.values()}
         for gone in sorted(self.rebuild.dests - dests):
             out = (site_dir / gone).resolve()
             if site_dir in out.parents and out.is_file():
