@@ -13,6 +13,15 @@ mkdocs-ng) breaks one place. ``tests/engines`` builds and serves on each engine.
 - ``search_indexer``, ``put_search_entries``, ``only_readers_of_content``: MkDocs' own search plugin's
   ``SearchIndex`` (its ``_entries``) and the plugin collection's ``events``, so that worker processes
   make the posts' search entries (see ``content.convert_all``) exactly as the plugin would;
+- ``compact_search_index``, ``write_compact_index``: swap the search plugin's ``search_index`` (set in
+  its ``on_pre_build``) for a ``SearchIndex`` subclass that keeps each page's entries as compressed JSON
+  and lets polax write ``search_index.json`` piece by piece (see ``search_json``); the plugin's own
+  ``on_post_build`` then writes a stub that polax replaces;
+- ``page_builder``, ``quiet_skipped_pages``, ``engine_loggers``: the engine's own page step
+  (``commands.build._build_page``, called as its build loop calls it), its "Page skipped" info line
+  and its loggers, for the pages rendered in forked processes (see ``parallel``);
+- ``render_nothing``: ``Page.render`` (and its private ``_title_from_render``) for the pages whose body
+  polax converts itself, so that MkDocs does not make a Markdown instance to convert their empty text;
 - ``LiveReloadServer`` and ``TemplateContext``: the types of ``on_serve``'s and
   ``on_page_context``'s arguments.
 """
@@ -20,24 +29,34 @@ mkdocs-ng) breaks one place. ``tests/engines`` builds and serves on each engine.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from mkdocs.contrib.search.search_index import SearchIndex
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.utils import normalize_url
 from mkdocs.utils.templates import TemplateContext
 
+from . import search_json
 from .serve import extensionless_target
 
 __all__ = [
+    "CompactSearchIndex",
     "LiveReloadServer",
     "TemplateContext",
+    "compact_search_index",
+    "engine_loggers",
     "normalize_url",
     "only_readers_of_content",
+    "page_builder",
     "put_search_entries",
+    "quiet_skipped_pages",
+    "render_nothing",
     "rebuild_in_place",
     "search_indexer",
     "serve_extensionless",
+    "write_compact_index",
 ]
 
 
@@ -150,3 +169,115 @@ def only_readers_of_content(
 def search_plugin_id(config: Any) -> int | None:
     plugin = _mkdocs_search(config)
     return id(plugin) if plugin is not None else None
+
+
+class CompactSearchIndex(SearchIndex):
+    """MkDocs' ``SearchIndex`` with each page's entries kept as compressed JSON (``search_json``)."""
+
+    def __init__(self, **config: Any) -> None:
+        super().__init__(**config)
+        self.pages: list[bytes] = []
+        self.last_url: str | None = None
+
+    def add_entry_from_context(self, page: Any) -> None:
+        self._entries = []
+        super().add_entry_from_context(page)
+        self.pages.append(search_json.encode_entries(self._entries))
+        self._entries = []
+        self.last_url = page.url
+
+    def generate_search_index(self) -> str:
+        """What the search plugin writes in its ``on_post_build``: the index without entries, which
+        ``write_compact_index`` then replaces with the whole one."""
+        return search_json.dumps({"config": self.config, "docs": []})
+
+    def replace_last(self, url: str, blob: bytes) -> bool:
+        """The entries of the page just indexed (from an empty body) replaced by ``blob``."""
+        if not self.pages or self.last_url != url:
+            return False
+        self.pages[-1] = blob
+        return True
+
+
+def compact_search_index(config: Any, allowed: set[int]) -> CompactSearchIndex | None:
+    """Put a ``CompactSearchIndex`` in MkDocs' own search plugin, when nothing but the plugins in
+    ``allowed`` acts after pages are built (another could read the index or its file before polax
+    writes it) and no index is prebuilt; None (nothing changed) otherwise. Call before any page."""
+    plugin = _mkdocs_search(config)
+    index = getattr(plugin, "search_index", None)
+    if plugin is None or type(index) is not SearchIndex or index._entries:
+        return None
+    if plugin.config.get("prebuild_index") or not only_readers_of_content(config, allowed, ("post_build",)):
+        return None
+    compact = CompactSearchIndex(**index.config)
+    plugin.search_index = compact
+    return compact
+
+
+def write_compact_index(config: Any, index: CompactSearchIndex) -> None:
+    """Write ``search/search_index.json`` from ``index``, where the search plugin put it (after it)."""
+    path = os.path.join(config.site_dir, "search", "search_index.json")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as out:
+        search_json.write_index(out, index.config, index.pages)
+
+
+def _build_module() -> Any:
+    # ProperDocs aliases ``mkdocs.*`` to its own modules: this is the build module of the running engine
+    from mkdocs.commands import build
+
+    return build
+
+
+def page_builder(config: Any, nav: Any, env: Any, files: Any) -> Callable[[Any], None]:
+    """A function that renders one page with the theme and writes it, as the engine's build loop does
+    (``mkdocs build``: not dirty, drafts left out)."""
+    from mkdocs.structure.files import InclusionLevel
+
+    build = _build_module()
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+
+    def build_page(page: Any) -> None:
+        build._build_page(page, config, doc_files, nav, env, False, excluded=page.file.inclusion.is_excluded())
+
+    return build_page
+
+
+class _DropSkipped(logging.Filter):
+    def __init__(self, uris: set[str]) -> None:
+        super().__init__()
+        self.lines = {f"Page skipped: '{uri}'. Generated empty output." for uri in uris}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() not in self.lines
+
+
+def quiet_skipped_pages(uris: set[str]) -> Callable[[], None]:
+    """Drop the engine's info line for pages of ``uris`` that render to nothing (another process writes
+    them); returns the function that stops dropping them."""
+    logger: logging.Logger = _build_module().log
+    quiet = _DropSkipped(uris)
+    logger.addFilter(quiet)
+    return lambda: logger.removeFilter(quiet)
+
+
+def engine_loggers() -> list[logging.Logger]:
+    """The loggers whose handlers print and count (``--strict``) the build's messages."""
+    names = {"mkdocs", _build_module().log.name.split(".")[0]}
+    return [logging.getLogger(name) for name in sorted(names)]
+
+
+def render_nothing(page: Any) -> None:
+    """What MkDocs' ``page.render`` gives for an empty text, without making the Markdown instance it
+    makes for every page (~0.3 ms with the kramdown set): for pages whose body polax converts itself
+    and hands MkDocs as empty text (the body is put back in ``on_page_content``)."""
+    from mkdocs.structure.toc import get_toc
+
+    def render(config: Any, files: Any) -> None:
+        page.content = ""
+        page.toc = get_toc([])
+        page._title_from_render = None
+        page.present_anchor_ids = set()
+        page.links_to_anchors = {}
+
+    page.render = render

@@ -4,12 +4,10 @@ it (excerpt, reading time). Kept apart from the plugin so that every step can be
 from __future__ import annotations
 
 import html
-import json
 import multiprocessing
 import os
 import re
 import sys
-import zlib
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -23,6 +21,7 @@ from .jekyll.post import Post
 from .jekyll.site import Document, Site
 from .liquid import JekyllLiquid
 from .liquid.engine import restore_protected
+from .search_json import decode_entries, encode_entries
 
 log = get_plugin_logger(__name__)
 
@@ -43,15 +42,14 @@ class Converted:
     html: str
     toc_tokens: list[dict[str, Any]]
     anchor_ids: set[str]
-    # MkDocs search's entries for the page, made by a worker: JSON, zlib-compressed (they are as long as
-    # the body and wait with it until the page is built: at 10,000 posts that is ~100 MB less at peak)
+    # MkDocs search's entries for the page, made by a worker (``search_json.encode_entries``: they are
+    # as long as the body and wait with it until the page is built), and the page title they were
+    # made with
     search_entries: bytes | None = None
+    search_title: str = ""
 
     def entries(self) -> list[dict[str, Any]] | None:
-        if self.search_entries is None:
-            return None
-        found: list[dict[str, Any]] = json.loads(zlib.decompress(self.search_entries))
-        return found
+        return None if self.search_entries is None else decode_entries(self.search_entries)
 
 
 # (body HTML, toc tokens, page URL, page title) -> the search plugin's entries for that page
@@ -94,7 +92,8 @@ def _convert_in_worker(job: Job) -> Converted:
     if _worker_indexer is not None:
         final = restore_protected(result.html, job.protected) if job.protected else result.html
         entries = _worker_indexer(final, result.toc_tokens, job.url, job.title)
-        result.search_entries = zlib.compress(json.dumps(entries, default=str).encode("utf-8"), 1)
+        result.search_entries = encode_entries(entries)
+        result.search_title = job.title
     return result
 
 

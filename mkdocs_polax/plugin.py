@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import re
+import time
 from pathlib import Path
 from typing import Any, Literal, cast
 
@@ -20,25 +22,40 @@ from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from . import migration as url_check
+from . import parallel
 from .compat import (
+    CompactSearchIndex,
     LiveReloadServer,
     TemplateContext,
+    compact_search_index,
+    engine_loggers,
     only_readers_of_content,
+    page_builder,
     put_search_entries,
+    quiet_skipped_pages,
     rebuild_in_place,
+    render_nothing,
     search_indexer,
     search_plugin_id,
     serve_extensionless,
+    write_compact_index,
 )
 from .config import PolaxConfig
-from .content import ContentPipeline, Converted, MarkdownCache, default_workers, give_back_memory
+from .content import (
+    PARALLEL_MIN_TEXTS,
+    ContentPipeline,
+    Converted,
+    MarkdownCache,
+    default_workers,
+    give_back_memory,
+)
 from .files import ListingFile, PageFile, generated_page, mkdocs_url, page_file, page_url, static_file
 from .images import ImageSizes
 from .incremental import Incremental, Record, file_signature, read_json, skeleton_hash, tree_signature
@@ -52,6 +69,7 @@ from .jekyll.site import Document, Reader, Site, read_site, resolve_conflicts, s
 from .listings import ListingSettings, View, build_views, group_url
 from .markdown import with_kramdown
 from .publish import Publisher
+from .search_json import encode_entries
 from .theming import autoescape_for, theme_globals
 
 log = get_plugin_logger(__name__)
@@ -98,13 +116,20 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         self._built_urls: set[str] = set()  # page.url of every page rendered in this build
         self._page_urls: set[str] = set()  # ... of every page of the site
         self._search_later: dict[str, tuple[str, Converted]] = {}  # src_uri -> body, worker's result
+        self._search: CompactSearchIndex | None = None  # MkDocs search's index, when polax writes its file
         self._keep_bodies: set[str] | None = None  # when set: posts whose body is still needed once written
         self._released = 0
+        self.dirty = False
+        self._nav: Navigation | None = None
+        self._renderers: list[parallel.Renderer] = []  # forked processes rendering pages (mkdocs build)
+        self._elsewhere: set[str] = set()  # src_uri of the pages they render (this process skips them)
+        self._unquiet: Any = None
         self.migration = url_check.Migration()  # check_urls_from, host_redirects
 
     # -- configuration ---------------------------------------------------------------------------
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._reset()
@@ -492,11 +517,15 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         if doc is not None:
             if not doc.is_markdown:
                 self.raw_html[uri] = markdown
+                render_nothing(page)
                 return ""
             if self.md_settings is not None:
                 self.converted[uri] = self.pipeline.take_converted(uri, markdown)
+                render_nothing(page)
                 return ""  # MkDocs converts nothing: the body is put back in on_page_content
             return markdown
+        if uri in self.views and not markdown.strip():
+            render_nothing(page)  # a listing page: the theme's template makes all of it
         return markdown
 
     def _set_page_meta(self, page: Page) -> None:
@@ -557,14 +586,17 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
     ) -> TemplateContext:
         uri = page.file.src_uri
         assert self.index is not None and self.settings is not None
+        if uri in self._elsewhere:  # another process renders it: only what the whole site needs of it
+            skipped = self._search_later.pop(uri, None)
+            if skipped is not None:
+                self._put_search_entries(config, page, skipped[1])
+            self.publisher.head(page, config, render=False)
+            self._built_urls.add(page.url)
+            return context
         later = self._search_later.pop(uri, None)
         if later is not None:
             page.content, result = later
-            entries = result.entries() or []
-            if entries and entries[0].get("location") == page.url:
-                entries[0]["title"] = page.title  # as the plugin would see it (fix_mojibake may change it)
-            if not put_search_entries(config, page.url, entries):
-                log.debug(f"{uri}: the search plugin's entry was not found; its entries are not replaced")
+            self._put_search_entries(config, page, result)
         ctx = cast(dict[str, Any], context)
         post = self.posts.get(uri)
         ctx["polax"] = self._site_context()
@@ -579,6 +611,25 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         ctx["polax_head"], ctx["polax_title"] = self.publisher.head(page, config)
         self._built_urls.add(page.url)
         return context
+
+    def _put_search_entries(self, config: MkDocsConfig, page: Page, result: Converted) -> None:
+        """The entries a worker made for the page, in place of the ones the search plugin just made
+        from an empty body."""
+        assert result.search_entries is not None
+        index = self._search
+        same_title = result.search_title == page.title
+        if index is not None and same_title and index.replace_last(page.url, result.search_entries):
+            return
+        entries = result.entries() or []
+        if entries and entries[0].get("location") == page.url:
+            entries[0]["title"] = page.title  # as the plugin would see it (fix_mojibake may change it)
+        done = (
+            index.replace_last(page.url, encode_entries(entries))
+            if index is not None
+            else put_search_entries(config, page.url, entries)
+        )
+        if not done:
+            log.debug(f"{page.file.src_uri}: the search plugin's entry was not found; its entries are not replaced")
 
     def _site_context(self) -> dict[str, Any]:
         assert self.settings is not None and self.index is not None
@@ -613,12 +664,13 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         return mkdocs_url(group_url(pattern, group))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        search = search_plugin_id(config)
+        self._search = compact_search_index(config, {id(self), search or 0}) if self.docs else None
         if self.md_settings is not None and self.command == "build":
             # Every file is known and no page is read yet: the posts' Markdown is converted now, in
             # parallel processes (serve has threads and its own cache: it converts page by page).
             workers = self.config.workers or default_workers()
             indexer = None
-            search = search_plugin_id(config)
             if search is not None and only_readers_of_content(config, {id(self), search}):
                 # the workers also make the posts' search entries; the search plugin then sees an
                 # empty body (cheap) and on_page_context puts the body and the entries back
@@ -629,9 +681,10 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             }
             self.pipeline.prepare_posts(self.docs, workers, pages, indexer)
             give_back_memory()
+        self._nav = nav
         return nav
 
-    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    def _setup_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self._keep_bodies = self._bodies_needed_after_writing(config)
         if self.incremental and self.rebuild.rerender_all:
             self._restore_unread(files)
@@ -644,6 +697,63 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         env.auto_reload = False
         env.globals.update(theme_globals(env, config.theme, env.autoescape))  # the theme's `t`, `image`
         return env
+
+    @event_priority(-100)  # after every other on_env: the environment pages are rendered with
+    def _start_renderers(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """In ``mkdocs build``, fork processes that render a share of the posts and listing pages (see
+        ``parallel``); MkDocs' loop here renders the rest, and the others' pages to nothing."""
+        self._renderers, self._elsewhere = [], set()
+        processes = self._render_processes(config)
+        if processes < 2:
+            return env
+        shared = {uri for uri, post in self.posts.items() if post.kind == "post"} | set(self.views)
+        if search_plugin_id(config) is not None:  # their search entries are made without their body
+            shared = {uri for uri in shared if uri in self._search_later or uri in self.views}
+        pages = [f.page for f in files.documentation_pages() if f.src_uri in shared and f.page is not None]
+        if len(pages) < PARALLEL_MIN_TEXTS:
+            return env
+        owners = parallel.assign(len(pages), processes)
+        build_page = page_builder(config, self._nav, env, files)
+        loggers = engine_loggers()
+        for child in range(1, processes):
+            mine = [page for page, owner in zip(pages, owners, strict=True) if owner == child]
+
+            def work(mine: list[Page] = mine) -> None:
+                for page in mine:
+                    build_page(page)
+
+            self._renderers.append(parallel.start(work, loggers))
+        skip = env.from_string("")
+        keep = self._keep_bodies or set()
+        for page, owner in zip(pages, owners, strict=True):
+            if owner == 0:
+                continue
+            uri = page.file.src_uri
+            self._elsewhere.add(uri)
+            page.meta = dict(page.meta, template=skip)  # MkDocs renders it to nothing here
+            later = self._search_later.get(uri)
+            if later is not None:
+                self._search_later[uri] = ("", later[1])
+            if uri not in keep:
+                self.rendered.pop(uri, None)
+        self._unquiet = quiet_skipped_pages(self._elsewhere)
+        give_back_memory()
+        log.debug(f"{len(self._elsewhere)} of {len(pages)} pages rendered in {processes - 1} forked processes")
+        return env
+
+    def _render_processes(self, config: MkDocsConfig) -> int:
+        """How many processes render pages: 1 (MkDocs' own) unless this is a plain ``mkdocs build`` of a
+        Jekyll tree where nothing but polax and the search plugin acts once pages are read."""
+        if self.command != "build" or self.dirty or self.md_settings is None or self._keep_bodies is None:
+            return 1
+        search = search_plugin_id(config)
+        allowed = {id(self)} | ({search} if search is not None else set())
+        events = ("nav", "env", "page_context", "post_page", "post_build", "build_error")
+        if not only_readers_of_content(config, allowed, events):
+            return 1
+        return self.config.workers or default_workers()
+
+    on_env = CombinedEvent(_setup_env, _start_renderers)
 
     def _restore_unread(self, files: Files) -> None:
         """An edit changed what cards show, after some pages were skipped as unchanged: those pages
@@ -689,9 +799,42 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         return output
 
     # -- after the build -------------------------------------------------------------------------
+    @event_priority(100)  # before anything reads the site folder
+    def _join_renderers(self, *, config: MkDocsConfig) -> None:
+        """Wait for the processes rendering pages; log what they logged; fail if one failed."""
+        renderers, self._renderers = self._renderers, []
+        if self._unquiet is not None:
+            self._unquiet()
+            self._unquiet = None
+        failed = False
+        started = time.monotonic()
+        for renderer in renderers:
+            ok, lines = renderer.join()
+            log.debug(f"waited {time.monotonic() - started:.2f} s for a page-rendering process")
+            for name, level, message in lines:
+                logging.getLogger(name).log(level, message)
+            failed = failed or not ok
+        if failed:
+            raise PluginError(
+                "Rendering pages in a forked process failed (see the errors above). "
+                "Fix them, or set the polax option 'workers: 1' to render every page in MkDocs' own process."
+            )
+
+    def on_build_error(self, *, error: Exception) -> None:
+        for renderer in self._renderers:
+            renderer.kill()
+        self._renderers = []
+        if self._unquiet is not None:
+            self._unquiet()
+            self._unquiet = None
+
     @event_priority(-50)  # after the search plugin wrote its index (serve merges it)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _finish_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir).resolve()
+        if self._search is not None:
+            write_compact_index(config, self._search)  # over the search plugin's stub
+            log.debug(f"search_index.json written by polax ({len(self._search.pages)} pages)")
+            self._search = None
         if self.incremental:
             self._finish_rebuild(site_dir)
         for doc in self.raw_pages:
@@ -703,6 +846,8 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             out.write_text(self.pipeline.render_raw(doc), encoding="utf-8")
         self.publisher.write(config)
         url_check.after_build(self, self.migration, config)  # after every file is written
+
+    on_post_build = CombinedEvent(_join_renderers, _finish_build)
 
     def _finish_rebuild(self, site_dir: Path) -> None:
         """Under serve: the search index keeps the pages not rendered again; pages that are gone are

@@ -91,8 +91,9 @@ class Publisher:
             self.outputs.setdefault(doc.dest, doc.source)
 
     # -- on_page_context -------------------------------------------------------------------------
-    def head(self, page: Page, config: MkDocsConfig) -> tuple[Markup, Markup]:
-        """``polax_head`` and ``polax_title`` for one page; records the page for the sitemap/redirects."""
+    def head(self, page: Page, config: MkDocsConfig, render: bool = True) -> tuple[Markup, Markup]:
+        """``polax_head`` and ``polax_title`` for one page; records the page for the sitemap/redirects
+        (``render=False``: only that, for a page another process renders)."""
         assert self.seo_site is not None
         uri = page.file.src_uri
         post = self.plugin.posts.get(uri)
@@ -145,6 +146,8 @@ class Publisher:
             )
             lastmod = _mtime(page.file.abs_src_path)
         self.pages.append((uri, url, page.file.dest_uri, meta, lastmod))
+        if not render:
+            return Markup(""), Markup("")
         links = self._feed_links()
         head = seo.head_html(data, self.seo_site, links) if self.plugin.config.seo else links
         return Markup(head), Markup(html.escape(seo.page_title(data, self.seo_site)))

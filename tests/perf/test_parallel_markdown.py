@@ -64,6 +64,7 @@ def test_workers_write_the_same_site(tmp_path: Path) -> None:
         assert built.returncode == 0, built.log
         assert "processes failed" not in built.log
         assert ("posts converted in 2 processes" in built.log) is (workers == 2), built.log[-2000:]
+        assert ("pages rendered in 1 forked processes" in built.log) is (workers == 2), built.log[-2000:]
         sites[workers] = built
     one, two = sites[1], sites[2]
     assert one.files() == two.files()
