@@ -8,7 +8,7 @@ import multiprocessing
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -47,6 +47,7 @@ class Converted:
     # made with
     search_entries: bytes | None = None
     search_title: str = ""
+    words: int | None = None  # words of the body (reading time), counted by a worker
 
     def entries(self) -> list[dict[str, Any]] | None:
         return None if self.search_entries is None else decode_entries(self.search_entries)
@@ -89,8 +90,9 @@ class Job:
 def _convert_in_worker(job: Job) -> Converted:
     assert _worker_md is not None
     result = _convert(_worker_md, job.text)
+    final = restore_protected(result.html, job.protected) if job.protected else result.html
+    result.words = word_count(final)
     if _worker_indexer is not None:
-        final = restore_protected(result.html, job.protected) if job.protected else result.html
         entries = _worker_indexer(final, result.toc_tokens, job.url, job.title)
         result.search_entries = encode_entries(entries)
         result.search_title = job.title
@@ -126,19 +128,24 @@ def default_workers() -> int:
 
 
 def convert_all(
-    jobs: list[Job], settings: tuple[list[Any], dict[str, Any]], workers: int, indexer: SearchIndexer | None = None
+    jobs: Iterable[Job],
+    count: int,
+    settings: tuple[list[Any], dict[str, Any]],
+    workers: int,
+    indexer: SearchIndexer | None = None,
 ) -> list[Converted] | None:
-    """Many Markdown texts converted by ``workers`` forked processes, each with one Markdown instance
+    """Many Markdown texts (``count`` of them, made as ``jobs`` is iterated: the workers convert the
+    first ones meanwhile) converted by ``workers`` forked processes, each with one Markdown instance
     made from ``settings`` (and, with ``indexer``, the search entries of each page): the same results
     as one by one, in order. None when it is not worth it (one worker, few texts) or the pool failed;
     the caller then converts each text itself, so that an error is reported where the page is rendered."""
-    if workers < 2 or len(jobs) < PARALLEL_MIN_TEXTS:
+    if workers < 2 or count < PARALLEL_MIN_TEXTS:
         return None
     try:
         context = multiprocessing.get_context("fork")
         initargs = (*settings, indexer)
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=initargs) as pool:
-            return list(pool.map(_convert_in_worker, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+            return list(pool.map(_convert_in_worker, jobs, chunksize=max(1, count // (workers * 8))))
     except Exception as exc:  # noqa: BLE001 - any failure: fall back to converting in the page events
         log.debug(f"Markdown in {workers} processes failed ({exc!r}); converting page by page")
         return None
@@ -156,9 +163,14 @@ def excerpt_html(body_html: str) -> str | None:
     return m.group(0) if m else None
 
 
-def reading_time(body_html: str) -> int:
-    words = len(plain_text(body_html).split())
-    return max(1, round(words / WORDS_PER_MINUTE))
+def word_count(body_html: str) -> int:
+    return len(plain_text(body_html).split())
+
+
+def reading_time(body_html: str, words: int | None = None) -> int:
+    """Minutes to read a body (``words``: its word count, when already known)."""
+    count = word_count(body_html) if words is None else words
+    return max(1, round(count / WORDS_PER_MINUTE))
 
 
 def fix_mojibake_text(text: str) -> str:
@@ -301,16 +313,19 @@ class ContentPipeline:
         uris = [uri for uri, doc in docs.items() if doc.kind == "post" and doc.is_markdown]
         if workers < 2 or len(uris) < PARALLEL_MIN_TEXTS:
             return
-        texts = [self.before_markdown(docs[uri]) for uri in uris]
-        self._prepared = dict(zip(uris, texts, strict=True))
-        jobs = []
-        for uri, text in zip(uris, texts, strict=True):
-            if not self._cached(text):
-                url, title = (pages or {}).get(uri, ("", ""))
-                jobs.append((uri, Job(text, url, title, dict(self._protected.get(id(docs[uri]), {})))))
-        results = convert_all([job for _, job in jobs], self._md_settings, workers, indexer if pages else None)
+        sent: list[str] = []
+
+        def jobs() -> Iterator[Job]:  # Liquid here while the workers convert the posts already sent
+            for uri in uris:
+                text = self._prepared[uri] = self.before_markdown(docs[uri])
+                if not self._cached(text):
+                    url, title = (pages or {}).get(uri, ("", ""))
+                    sent.append(uri)
+                    yield Job(text, url, title, dict(self._protected.get(id(docs[uri]), {})))
+
+        results = convert_all(jobs(), len(uris), self._md_settings, workers, indexer if pages else None)
         if results is not None:
-            self._ahead = {uri: result for (uri, _), result in zip(jobs, results, strict=True)}
+            self._ahead = dict(zip(sent, results, strict=True))
             log.debug(f"Markdown of {len(results)} posts converted in {workers} processes")
 
     def prepared(self, uri: str, doc: Document) -> str:
@@ -409,8 +424,9 @@ class ContentPipeline:
             self._excerpt_heads[id(doc)] = text.split(separator, 1)[0]
         return text
 
-    def after_markdown(self, doc: Document, post: Post, body_html: str) -> str:
-        """Fill the post's excerpt and reading time from the rendered body; return the body."""
+    def after_markdown(self, doc: Document, post: Post, body_html: str, words: int | None = None) -> str:
+        """Fill the post's excerpt and reading time from the rendered body (``words``: its word count
+        when a worker counted it); return the body."""
         protected = self._protected.pop(id(doc), None)
         if protected and self.liquid is not None:
             body_html = self.liquid.restore(body_html, protected)
@@ -428,7 +444,7 @@ class ContentPipeline:
             if ex:
                 post.excerpt_html = ex if ex.startswith("<") else f"<p>{ex}</p>"
                 post.excerpt = plain_text(ex)
-        post.reading_time = reading_time(body_html)
+        post.reading_time = reading_time(body_html, words)
         if self.fix_mojibake and post.title and id(doc) in self._mojibake:
             post.title = fix_mojibake_text(post.title)
         return body_html

@@ -50,6 +50,7 @@ class Renderer:
 
     pid: int
     fd: int
+    logger: str  # the name its own lines are logged under
     done: bool = field(default=False)
 
     def join(self) -> tuple[bool, list[LogLine]]:
@@ -59,7 +60,7 @@ class Renderer:
         _, status = os.waitpid(self.pid, 0)
         self.done = True
         if not data:
-            return False, [("mkdocs_polax", logging.ERROR, f"a page-rendering process ended early ({status=})")]
+            return False, [(self.logger, logging.ERROR, f"a page-rendering process ended early ({status=})")]
         ok, lines = pickle.loads(data)
         return bool(ok) and os.waitstatus_to_exitcode(status) == 0, lines
 
@@ -75,16 +76,17 @@ class Renderer:
         os.close(self.fd)
 
 
-def start(work: Callable[[], None], loggers: Sequence[logging.Logger]) -> Renderer:
+def start(work: Callable[[], None], loggers: Sequence[logging.Logger], own: str) -> Renderer:
     """Fork; the child runs ``work`` with the handlers of ``loggers`` replaced by one that keeps what is
-    logged, sends it and its outcome back through a pipe, and exits without running anything else."""
+    logged, sends it and its outcome back through a pipe, and exits without running anything else.
+    ``own``: the logger name of this module's own lines (a traceback, a child that died)."""
     sys.stdout.flush()
     sys.stderr.flush()
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid:
         os.close(write_fd)
-        return Renderer(pid, read_fd)
+        return Renderer(pid, read_fd, own)
     # the child: never returns
     ok = False
     capture = _Capture()
@@ -97,7 +99,7 @@ def start(work: Callable[[], None], loggers: Sequence[logging.Logger]) -> Render
         work()
         ok = True
     except BaseException:  # noqa: BLE001 - reported to the parent, which fails the build
-        capture.lines.append(("mkdocs_polax", logging.DEBUG, traceback.format_exc()))
+        capture.lines.append((own, logging.DEBUG, traceback.format_exc()))
     finally:
         try:
             with os.fdopen(write_fd, "wb") as pipe:

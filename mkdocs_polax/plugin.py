@@ -566,7 +566,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
             page.toc = get_toc(converted.toc_tokens)  # type: ignore[arg-type]  # toc's own tokens
             page.present_anchor_ids = converted.anchor_ids
         post = self.posts[uri]
-        html = self.pipeline.after_markdown(doc, post, html)
+        html = self.pipeline.after_markdown(doc, post, html, converted.words if converted is not None else None)
         self.rendered[uri] = html
         if converted is not None and converted.search_entries is not None:
             self._search_later[uri] = (html, converted)
@@ -722,7 +722,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
                 for page in mine:
                     build_page(page)
 
-            self._renderers.append(parallel.start(work, loggers))
+            self._renderers.append(parallel.start(work, loggers, log.logger.name))
         skip = env.from_string("")
         keep = self._keep_bodies or set()
         for page, owner in zip(pages, owners, strict=True):

@@ -30,6 +30,8 @@ from markdown.treeprocessors import InlineProcessor as InlineTreeprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
+from . import lexers
+
 _MARKER = re.compile(r"^( *)([*+-]|\d{1,9}\.)( +)(?=\S)")
 _EMPTY_MARKER = re.compile(r"^( *)([*+-]|\d{1,9}\.)$")
 _HR = re.compile(r"^ {0,3}([-*_])( *\1){2,} *$")
@@ -519,6 +521,7 @@ class KramdownExtension(Extension):
         md.treeprocessors.register(ContainerIalTreeprocessor(md), "kramdown_container_ial", 7)
         md.treeprocessors.register(InlineCodeClassTreeprocessor(md), "kramdown_code_class", 4)
         guard_smarty(md)  # smarty comes before this extension in the plugin's list
+        lexers.install()
         md.registerExtension(self)
 
 

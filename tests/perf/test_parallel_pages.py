@@ -54,7 +54,7 @@ def test_a_child_sends_what_it_logged_instead_of_printing_it(tmp_path: Path) -> 
         logging.getLogger("polax-test-ok.child").warning("50% of a warning")
         out.write_text("written by the child")
 
-    ok, lines = parallel.start(work, [logger]).join()
+    ok, lines = parallel.start(work, [logger], "polax-test-ok").join()
     assert ok
     assert lines == [("polax-test-ok.child", logging.WARNING, "50% of a warning")]
     assert out.read_text() == "written by the child"
@@ -69,21 +69,21 @@ def test_a_failing_child_reports_its_error() -> None:
         logger.error("Error building page 'x.md': boom")
         raise ZeroDivisionError("boom")
 
-    ok, lines = parallel.start(work, [logger]).join()
+    ok, lines = parallel.start(work, [logger], "polax-own").join()
     assert not ok
     assert lines[0] == ("polax-test-fail", logging.ERROR, "Error building page 'x.md': boom")
-    assert lines[-1][1] == logging.DEBUG and "ZeroDivisionError: boom" in lines[-1][2]
+    assert lines[-1][:2] == ("polax-own", logging.DEBUG) and "ZeroDivisionError: boom" in lines[-1][2]
 
 
 @linux_only
 def test_a_child_that_dies_is_a_failure() -> None:
-    ok, lines = parallel.start(lambda: os._exit(3), [_logger("polax-test-dead")]).join()
-    assert not ok and "ended early" in lines[0][2]
+    ok, lines = parallel.start(lambda: os._exit(3), [_logger("polax-test-dead")], "polax-own").join()
+    assert not ok and lines[0][0] == "polax-own" and "ended early" in lines[0][2]
 
 
 @linux_only
 def test_kill_stops_a_child() -> None:
-    renderer = parallel.start(lambda: os.pause(), [_logger("polax-test-kill")])  # type: ignore[func-returns-value]
+    renderer = parallel.start(lambda: os.pause(), [_logger("polax-test-kill")], "polax-own")  # type: ignore[func-returns-value]
     renderer.kill()
     with pytest.raises(ChildProcessError):
         os.waitpid(renderer.pid, 0)
