@@ -39,9 +39,12 @@ class Resolution:
 def normalize(path: str) -> str | None:
     """A request path as the host reads it: decoded, ``//`` folded, dot segments removed; None when
     it leaves the site root or decodes to nothing sensible. Keeps a trailing ``/``."""
-    decoded = unquote(path, encoding="utf-8", errors="replace")
-    if "\x00" in decoded or ("\ufffd" in decoded and "\ufffd" not in path):
-        return None  # a NUL, or escapes that are not UTF-8: no file of the site has such a name
+    try:
+        decoded = unquote(path, encoding="utf-8", errors="strict")
+    except UnicodeDecodeError:
+        return None  # escapes that are not UTF-8: no file of the site has such a name
+    if "\x00" in decoded:
+        return None
     parts: list[str] = []
     for segment in decoded.split("/"):
         if segment in ("", "."):

@@ -110,3 +110,13 @@ def test_normalize_never_leaves_the_root(path: str) -> None:
     if clean is not None:
         assert clean.startswith("/")
         assert "/../" not in clean + "/" and "//" not in clean
+
+
+def test_an_escaped_replacement_character_is_a_name_like_any_other() -> None:
+    """U+FFFD written as UTF-8 escapes is a real file name (hypothesis found it); escapes that are not
+    UTF-8 still answer nothing."""
+    site = SiteFiles({"\ufffd", "caf\u00e9.html"})
+    assert site.resolve("/%EF%BF%BD").served == "\ufffd"
+    assert site.resolve("/\ufffd").served == "\ufffd"
+    assert site.resolve("/caf%C3%A9").served == "caf\u00e9.html"
+    assert site.resolve("/caf%E9").status == MISSING
