@@ -65,7 +65,7 @@ from .jekyll.errors import JekyllError, Problem
 from .jekyll.frontmatter import decode, split_front_matter
 from .jekyll.permalink import check_dest, check_url, sanitize_url
 from .jekyll.post import Post, make_post
-from .jekyll.site import Document, Reader, Site, read_site, resolve_conflicts, symlink_loops
+from .jekyll.site import Document, LoadCache, Reader, Site, read_site, resolve_conflicts, symlink_loops
 from .listings import ListingSettings, View, build_views, group_url
 from .markdown import with_kramdown
 from .publish import Publisher
@@ -85,6 +85,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         self.command: str = "build"
         # MkDocs keeps a plugin with on_startup across serve's rebuilds: these outlive each build.
         self.markdown_cache: MarkdownCache = {}
+        self.read_cache: LoadCache = {}  # serve: the Jekyll tree's files as read, across rebuilds
         self.keep_bodies = False  # set by a tool that reads `rendered` after a build (scripts/body_parity.py)
         self.rebuild = Incremental()  # what serve's next rebuild may keep
         self._reset()
@@ -233,7 +234,12 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         try:
             if self.jekyll_mode:
                 site = read_site(
-                    self.source, self.jekyll, drafts=drafts, future=future, extra_exclude=self._own_paths(config)
+                    self.source,
+                    self.jekyll,
+                    drafts=drafts,
+                    future=future,
+                    extra_exclude=self._own_paths(config),
+                    cache=self.read_cache if self.command == "serve" else None,
                 )
                 new = Files(kept)
                 self._add_jekyll_files(site, new, config)

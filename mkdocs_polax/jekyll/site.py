@@ -6,6 +6,7 @@ files, with their front matter, dates and URLs, the way Jekyll 4.3's Reader does
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import fnmatch
 import os
@@ -114,6 +115,12 @@ class Site:
         yield from self.posts
 
 
+# front matter, body, the body's first line, whether there was front matter, lines with mojibake
+Loaded = tuple[dict[str, Any], str, int, bool, list[int]]
+# path -> ((mtime, size, encoding), what was read, the problems found in it)
+LoadCache = dict[str, tuple[tuple[int, int, str], Loaded, list[Problem]]]
+
+
 class Reader:
     """Jekyll's Reader, EntryFilter, PostReader and CollectionReader in one small class."""
 
@@ -135,6 +142,7 @@ class Reader:
         self.extra_exclude = [e.strip("/") for e in extra_exclude if e.strip("/")]
         self.site = Site(source=source, config=config)
         self._all_paths: list[str] | None = None
+        self.cache: LoadCache | None = None
 
     # -- filtering -----------------------------------------------------------------------------
     def _glob_include(self, patterns: Iterable[str], rel: str, is_dir: bool) -> bool:
@@ -328,8 +336,32 @@ class Reader:
             sets, rel, kind, self.config.collections_dir, self._all_scope_paths() if needs_glob else None
         )
 
-    def _load(self, rel: str) -> tuple[dict[str, Any], str, int, bool, list[int]] | None:
+    def _load(self, rel: str) -> Loaded | None:
         """Decode and split one file; problems are recorded, ``None`` when it cannot be used at all."""
+        if self.cache is None:
+            return self._read(rel)
+        try:
+            stat = (self.source / rel).stat()
+        except OSError:
+            return self._read(rel)
+        key = (stat.st_mtime_ns, stat.st_size, self.config.encoding)
+        hit = self.cache.get(rel)
+        if hit is not None and hit[0] == key:
+            loaded, problems = hit[1], hit[2]
+            self.site.problems.extend(problems)
+        else:
+            before = len(self.site.problems)
+            found = self._read(rel)
+            if found is None:
+                self.cache.pop(rel, None)
+                return None
+            loaded, problems = found, self.site.problems[before:]
+            self.cache[rel] = (key, copy.deepcopy(loaded), list(problems))
+            return found
+        data, body, body_line, has_fm, mojibake = loaded
+        return copy.deepcopy(data), body, body_line, has_fm, list(mojibake)
+
+    def _read(self, rel: str) -> Loaded | None:
         path = self.source / rel
         try:
             raw = path.read_bytes()
@@ -733,9 +765,14 @@ def read_site(
     drafts: bool | None = None,
     future: bool | None = None,
     extra_exclude: Iterable[str] = (),
+    cache: LoadCache | None = None,
 ) -> Site:
-    """Read ``source`` as Jekyll would and resolve which file wins each output path."""
-    site = Reader(source, config, now=now, drafts=drafts, future=future, extra_exclude=extra_exclude).read()
+    """Read ``source`` as Jekyll would and resolve which file wins each output path. ``cache`` (kept
+    across ``mkdocs serve``'s rebuilds): files whose size and modification time are unchanged are not
+    decoded and parsed again."""
+    reader = Reader(source, config, now=now, drafts=drafts, future=future, extra_exclude=extra_exclude)
+    reader.cache = cache
+    site = reader.read()
     resolve_conflicts(site)
     return site
 
