@@ -98,7 +98,7 @@ def rebuild_in_place() -> bool:
         # MkDocs warns that a dirty build may leave navigation stale; polax renders every page again
         # whenever anything but a body changed, so the warning would be wrong (and fatal with --strict).
         quiet = _DropDirtyWarning()
-        logger = logging.getLogger("mkdocs.commands.build")
+        logger: logging.Logger = _build_module().log  # ProperDocs' is "properdocs.commands.build"
         logger.addFilter(quiet)
         try:
             original(config, serve_url=serve_url, dirty=True)
