@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import re
+import sys
 import time
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -751,6 +752,8 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         """How many processes render pages: 1 (MkDocs' own) unless this is a plain ``mkdocs build`` of a
         Jekyll tree where nothing but polax and the search plugin acts once pages are read."""
         if self.command != "build" or self.dirty or self.md_settings is None or self._keep_bodies is None:
+            return 1
+        if sys.platform != "linux":  # only Linux is trusted to fork a loaded interpreter
             return 1
         search = search_plugin_id(config)
         allowed = {id(self)} | ({search} if search is not None else set())
