@@ -119,12 +119,13 @@ def give_back_memory() -> None:
         _TRIM(0)
 
 
-def default_workers() -> int:
-    """Worker processes for Markdown: the CPUs this process may use, at most 4; 1 (none) where
-    processes cannot be forked (only Linux is trusted to fork a loaded interpreter)."""
+def worker_processes(configured: int = 0) -> int:
+    """Processes for Markdown and pages (option ``workers``; 0: the CPUs this process may use, at most
+    4); 1 (none forked) where processes cannot be forked, whatever is configured: only Linux is
+    trusted to fork a loaded interpreter."""
     if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    return max(1, min(4, len(os.sched_getaffinity(0))))
+    return configured or max(1, min(4, len(os.sched_getaffinity(0))))
 
 
 def convert_all(

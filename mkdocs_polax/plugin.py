@@ -12,7 +12,6 @@ import json
 import logging
 import os
 import re
-import sys
 import time
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -54,8 +53,8 @@ from .content import (
     ContentPipeline,
     Converted,
     MarkdownCache,
-    default_workers,
     give_back_memory,
+    worker_processes,
 )
 from .files import ListingFile, PageFile, generated_page, mkdocs_url, page_file, page_url, static_file
 from .images import ImageSizes
@@ -670,15 +669,20 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         pattern = getattr(self.settings, f"{kind}_url")
         return mkdocs_url(group_url(pattern, group))
 
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    def _polax_and_search(self, config: MkDocsConfig) -> set[int]:
+        """Ids of this plugin and of MkDocs' own search plugin (when on), for ``only_readers_of_content``."""
         search = search_plugin_id(config)
-        self._search = compact_search_index(config, {id(self), search or 0}) if self.docs else None
+        return {id(self)} | ({search} if search is not None else set())
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        allowed = self._polax_and_search(config)
+        self._search = compact_search_index(config, allowed) if self.docs else None
         if self.md_settings is not None and self.command == "build":
             # Every file is known and no page is read yet: the posts' Markdown is converted now, in
             # parallel processes (serve has threads and its own cache: it converts page by page).
-            workers = self.config.workers or default_workers()
+            workers = worker_processes(self.config.workers)
             indexer = None
-            if search is not None and only_readers_of_content(config, {id(self), search}):
+            if search_plugin_id(config) is not None and only_readers_of_content(config, allowed):
                 # the workers also make the posts' search entries; the search plugin then sees an
                 # empty body (cheap) and on_page_context puts the body and the entries back
                 indexer = search_indexer(config)
@@ -753,14 +757,10 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         Jekyll tree where nothing but polax and the search plugin acts once pages are read."""
         if self.command != "build" or self.dirty or self.md_settings is None or self._keep_bodies is None:
             return 1
-        if sys.platform != "linux":  # only Linux is trusted to fork a loaded interpreter
-            return 1
-        search = search_plugin_id(config)
-        allowed = {id(self)} | ({search} if search is not None else set())
         events = ("nav", "env", "page_context", "post_page", "post_build", "build_error")
-        if not only_readers_of_content(config, allowed, events):
+        if not only_readers_of_content(config, self._polax_and_search(config), events):
             return 1
-        return self.config.workers or default_workers()
+        return worker_processes(self.config.workers)
 
     on_env = CombinedEvent(_setup_env, _start_renderers)
 
@@ -788,8 +788,7 @@ class PolaxPlugin(BasePlugin[PolaxConfig]):
         Liquid ``feed.xml``...) may show bodies. None: keep every body."""
         if self.keep_bodies or self.command != "build" or any("content" in doc.body for doc in self.raw_pages):
             return None
-        search = search_plugin_id(config)
-        allowed = {id(self)} | ({search} if search is not None else set())
+        allowed = self._polax_and_search(config)
         if not only_readers_of_content(config, allowed, ("post_page", "post_build", "build_error")):
             return None
         return self.publisher.feed_sources()

@@ -125,3 +125,15 @@ def test_no_skipped_page_lines(tmp_path: Path) -> None:
     assert "Page skipped" not in built.log
     posts = [p for p in (tmp_path / "site").rglob("post-*.html")]
     assert len(posts) == 70 and all(p.stat().st_size > 1000 for p in posts)
+
+
+def test_workers_fork_on_linux_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One rule for the Markdown workers and the page renderers: off Linux, nothing is forked, even
+    with an explicit ``workers``."""
+    from mkdocs_polax.content import worker_processes
+
+    if sys.platform == "linux":
+        assert worker_processes(3) == 3
+        assert 1 <= worker_processes(0) <= 4
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert worker_processes(3) == 1 and worker_processes(0) == 1
