@@ -74,15 +74,22 @@ def test_deleted_post_is_named_and_fails_strict(tmp_path: Path) -> None:
     assert run_build(tmp_path).returncode == 0  # without --strict: built, with the warning
 
 
+def _one_warning_after(root: Path, post: Path, line: str, added: str) -> list[str]:
+    """Add the front-matter line ``added`` after ``line`` of ``post``; the --strict build fails with
+    exactly one URL warning, returned."""
+    post.write_text(post.read_text().replace(line, f"{line}\n{added}", 1))
+    built = run_build(root, "--strict")
+    assert built.returncode != 0
+    warnings = url_warnings(built)
+    assert len(warnings) == 1, built.log
+    return warnings
+
+
 def test_changed_permalink_suggests_the_page_and_redirect_from_fixes_it(tmp_path: Path) -> None:
     corpus_site(tmp_path, "lanyon", "      check_urls_from: old/sitemap.txt\n")
     write_tree(tmp_path, {"old/sitemap.txt": "\n".join(_lanyon_urls()) + "\n"})
     post = tmp_path / "docs" / "_posts" / "2020-04-02-example-content.md"
-    post.write_text(post.read_text().replace("title: Example content", "title: Example content\npermalink: /blog/x/"))
-    built = run_build(tmp_path, "--strict")
-    assert built.returncode != 0
-    warnings = url_warnings(built)
-    assert len(warnings) == 1, built.log
+    warnings = _one_warning_after(tmp_path, post, "title: Example content", "permalink: /blog/x/")
     assert "'http://lanyon.getpoole.com/2020/04/02/example-content/'" in warnings[0]
     assert "'Example content' (_posts/2020-04-02-example-content.md) is now at /blog/x/" in warnings[0]
     assert "add 'redirect_from: /2020/04/02/example-content/' to its front matter" in warnings[0]
@@ -274,11 +281,7 @@ def test_changed_permalink_in_a_dated_corpus_against_jekylls_folder(tmp_path: Pa
     old = corpus_site(tmp_path, "jekyll-release-posts", "      check_urls_from: old\n")
     shutil.copytree(old, tmp_path / "old")
     post = tmp_path / "docs" / "_posts" / "2019-08-19-jekyll-4-0-0-released.markdown"
-    post.write_text(post.read_text().replace("category: release\n", "category: release\npermalink: /releases/4.0.0/\n"))
-    built = run_build(tmp_path, "--strict")
-    assert built.returncode != 0
-    warnings = url_warnings(built)
-    assert len(warnings) == 1, built.log
+    warnings = _one_warning_after(tmp_path, post, "category: release", "permalink: /releases/4.0.0/")
     assert "'/news/2019/08/20/jekyll-4-0-0-released/'" in warnings[0]
     assert (
         "'Jekyll 4.0.0 Released' (_posts/2019-08-19-jekyll-4-0-0-released.markdown) is now at /releases/4.0.0/"
